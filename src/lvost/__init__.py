@@ -1,0 +1,1 @@
+"""lvost: a command-line explorer for film soundtracks."""

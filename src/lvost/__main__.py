@@ -1,0 +1,3 @@
+from lvost.cli import run
+
+run()

@@ -1,0 +1,189 @@
+"""A loaded soundtrack and the questions lvost asks of it.
+
+Knows nothing of Typer or Rich: it returns models and raises ``LvostError``s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, TypeVar
+
+from lvost import datafile
+from lvost.errors import AmbiguousError, NotFoundError, UnknownValueError
+from lvost.matching import match_names, normalize, suggest
+from lvost.models import KINDS, Album, Credit, Film, SoundtrackFile, Source, Theme, Track, normalize_genre
+
+SortKey = Literal["number", "title", "artist"]
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class TrackFilter:
+    """Which tracks ``Catalog.select_tracks`` keeps; ``None`` keeps everything."""
+
+    genre: str | None = None
+    kind: str | None = None
+    artist: str | None = None
+    theme: str | None = None
+    sort: SortKey = "number"
+
+
+class Catalog:
+    def __init__(self, data: SoundtrackFile) -> None:
+        self.data = data
+        self._by_number = {t.number: t for t in data.tracks}
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Catalog:
+        """The soundtrack in ``path``, or the embedded Leaving Las Vegas data."""
+        return cls(datafile.load(path or datafile.embedded_path()))
+
+    @property
+    def album(self) -> Album:
+        return self.data.soundtrack.album
+
+    @property
+    def film(self) -> Film | None:
+        return self.data.soundtrack.film
+
+    @property
+    def tracks(self) -> list[Track]:
+        """Every track in album order (by number), whatever order the file lists them."""
+        return sorted(self.data.tracks, key=lambda t: t.number)
+
+    @property
+    def themes(self) -> list[Theme]:
+        return list(self.data.themes)
+
+    def genres(self) -> list[str]:
+        """Every genre a track or a theme names, sorted."""
+        names = {g for t in self.data.tracks for g in t.genres}
+        names.update(g for th in self.data.themes for g in th.genres)
+        return sorted(names)
+
+    def artists(self) -> list[str]:
+        """Every performer and writer, each once, in order of first appearance."""
+        names = (c.name for t in self.tracks for c in credits(t))
+        return list(dict.fromkeys(names))
+
+    def source(self, source_id: str) -> Source | None:
+        return next((s for s in self.data.soundtrack.sources if s.id == source_id), None)
+
+    def find_track(self, query: str) -> Track:
+        """The one track ``query`` names: a track number, or a title as ``match_names`` reads it.
+
+        "2" is track 2; "angel" is "Angel Eyes"; "ben & bill" and "Ben And Bill"
+        are both track 4; "ben" is ambiguous; "angle eyes" is not found, with
+        "Angel Eyes" suggested.
+        """
+        wanted = query.strip()
+        if wanted.isdecimal() and wanted.isascii():
+            number = int(wanted)
+            if number in self._by_number:
+                return self._by_number[number]
+            raise NotFoundError(f"there is no track {number}; {self._number_range()}")
+        entries = [(t, [t.title, *t.alternate_titles]) for t in self.tracks]
+        return _pick(query, entries, "track", lambda t: f'{t.number} "{t.title}"')
+
+    def find_theme(self, query: str) -> Theme:
+        """The one theme ``query`` names, by id or name, matched like a title."""
+        if not self.data.themes:
+            raise NotFoundError("this soundtrack has no themes")
+        entries = [(th, [th.id, th.name]) for th in self.data.themes]
+        return _pick(query, entries, "theme", lambda th: th.id)
+
+    def themes_of(self, track: Track) -> list[Theme]:
+        return [th for th in self.data.themes if track.number in th.tracks]
+
+    def tracks_of(self, theme: Theme) -> list[Track]:
+        """The theme's tracks in album order."""
+        return [t for t in self.tracks if t.number in theme.tracks]
+
+    def themes_with_genre(self, genre: str) -> list[Theme]:
+        wanted = self.check_genre(genre)
+        return [th for th in self.data.themes if wanted in th.genres]
+
+    def check_genre(self, genre: str) -> str:
+        """``genre`` in its stored spelling, or an error listing the known genres."""
+        wanted = normalize_genre(genre)
+        known = self.genres()
+        if wanted not in known:
+            raise UnknownValueError(
+                f'unknown genre "{genre}"; known genres: {", ".join(known)}',
+                suggest(genre, known, limit=1),
+            )
+        return wanted
+
+    def select_tracks(self, which: TrackFilter) -> list[Track]:
+        """The tracks that pass every filter in ``which``, sorted as it asks.
+
+        Genre is matched exactly (any case); kind must be one of song, score,
+        dialogue; artist is part of a performer's or writer's name, matched like
+        a title; theme is a theme id or name.
+        """
+        tracks = self.tracks
+        if which.genre is not None:
+            genre = self.check_genre(which.genre)
+            tracks = [t for t in tracks if genre in t.genres]
+        if which.kind is not None:
+            kind = _check_kind(which.kind)
+            tracks = [t for t in tracks if kind in t.kinds]
+        if which.artist is not None:
+            artist = self._check_artist(which.artist)
+            tracks = [t for t in tracks if any(artist in normalize(c.name) for c in credits(t))]
+        if which.theme is not None:
+            numbers = set(self.find_theme(which.theme).tracks)
+            tracks = [t for t in tracks if t.number in numbers]
+        return sorted(tracks, key=_SORTS[which.sort])
+
+    def _check_artist(self, artist: str) -> str:
+        wanted = normalize(artist)
+        if not wanted or not any(wanted in normalize(a) for a in self.artists()):
+            raise UnknownValueError(
+                f'no performer or writer is called "{artist}"', suggest(artist, self.artists())
+            )
+        return wanted
+
+    def _number_range(self) -> str:
+        numbers = sorted(self._by_number)
+        return f"this soundtrack's tracks are numbered {numbers[0]} to {numbers[-1]}"
+
+
+def credits(track: Track) -> tuple[Credit, ...]:
+    """Performers, then writers."""
+    return (*track.performers, *track.writers)
+
+
+def _check_kind(kind: str) -> str:
+    wanted = kind.strip().lower()
+    if wanted not in KINDS:
+        raise UnknownValueError(
+            f'unknown kind "{kind}"; kinds are {", ".join(KINDS)}', suggest(kind, KINDS, limit=1)
+        )
+    return wanted
+
+
+def _pick(query: str, entries: Sequence[tuple[T, Sequence[str]]], noun: str, label: Callable[[T], str]) -> T:
+    found = match_names(query, entries)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        shown = "; ".join(label(item) for item in found)
+        raise AmbiguousError(f'"{query}" matches {len(found)} {noun}s: {shown}; say which')
+    names = [name for _, names in entries for name in names]
+    raise NotFoundError(f'no {noun} matches "{query}"', suggest(query, names))
+
+
+def _artist_key(track: Track) -> tuple[int, str, int]:
+    if not track.performers:
+        return (1, "", track.number)
+    return (0, normalize(track.performers[0].name), track.number)
+
+
+_SORTS: dict[str, Callable[[Track], tuple[int | str, ...]]] = {
+    "number": lambda t: (t.number,),
+    "title": lambda t: (normalize(t.title), t.number),
+    "artist": _artist_key,
+}

@@ -1,0 +1,106 @@
+"""Forgiving name matching: how a typed title finds a track or a theme.
+
+Pure functions, no I/O. The catalog turns their answers into results or errors.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
+
+_APOSTROPHES = str.maketrans("", "", "'\u2018\u2019\u201b\u02bc\u0060\u00b4")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def normalize(text: str) -> str:
+    """Reduce a title to the form that matching compares.
+
+    Case, accents, apostrophes of any style and punctuation do not count; "&" is
+    "and"; runs of spaces are one space.
+
+    >>> normalize("It\u2019s a Lonesome Old Town")
+    'its a lonesome old town'
+    >>> normalize("Ben & Bill") == normalize("Ben And Bill")
+    True
+    >>> normalize("Ben and Sera \u2013 Theme")
+    'ben and sera theme'
+    >>> normalize("  ARE you desirable?? ")
+    'are you desirable'
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    folded = stripped.casefold().translate(_APOSTROPHES).replace("&", " and ")
+    return " ".join(_NOT_WORD.sub(" ", folded).split())
+
+
+def match_names(query: str, entries: Sequence[tuple[T, Sequence[str]]]) -> list[T]:
+    """The entries whose names match ``query`` best, in the order given.
+
+    Each entry is an item and the names it answers to. Both sides are normalized,
+    then the first tier that has any match wins:
+
+    1. the whole name:            "angel eyes"  finds "Angel Eyes"
+    2. the start of a name:       "angel"       finds "Angel Eyes"
+    3. the start of a word:       "lonesome"    finds "It's a Lonesome Old Town"
+    4. anywhere in a name:        "lones"       (inside a word) likewise
+
+    An item is listed once however many of its names match. A query that is
+    empty after normalizing matches nothing.
+    """
+    wanted = normalize(query)
+    if not wanted:
+        return []
+    tiers: list[list[T]] = [[], [], [], []]
+    for item, names in entries:
+        best = min((_tier(wanted, normalize(n)) for n in names), default=None)
+        if best is not None and best < len(tiers):
+            tiers[best].append(item)
+    return next((tier for tier in tiers if tier), [])
+
+
+def _tier(wanted: str, name: str) -> int:
+    if name == wanted:
+        return 0
+    if name.startswith(wanted):
+        return 1
+    if f" {wanted}" in f" {name}":
+        return 2
+    return 3 if wanted in name else 4
+
+
+def suggest(query: str, names: Sequence[str], limit: int = 3) -> list[str]:
+    """Up to ``limit`` names that look like a mistyped ``query``, closest first.
+
+    A name is close when it, its opening, or one of its words (of three letters or
+    more) is spelt much like the query:
+
+    >>> suggest("angle eyes", ["Angel Eyes", "Mara", "Get Out"])
+    ['Angel Eyes']
+    >>> suggest("lonsome", ["It's a Lonesome Old Town", "Reunited"])
+    ["It's a Lonesome Old Town"]
+    >>> suggest("zzz", ["Mara"])
+    []
+    """
+    wanted = normalize(query)
+    if not wanted:
+        return []
+    scored = [(_likeness(wanted, normalize(name)), i, name) for i, name in enumerate(names)]
+    close = sorted((s for s in scored if s[0] >= _CUTOFF), key=lambda s: (-s[0], s[1]))
+    unique = dict.fromkeys(name for _, _, name in close)
+    return list(unique)[:limit]
+
+
+_CUTOFF = 0.75
+
+
+def _likeness(wanted: str, form: str) -> float:
+    def ratio(other: str) -> float:
+        return difflib.SequenceMatcher(None, wanted, other).ratio()
+
+    words = [w for w in form.split() if len(w) > 2]
+    return max([ratio(form), ratio(form[: len(wanted)]), *map(ratio, words)])

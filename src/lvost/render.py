@@ -1,0 +1,140 @@
+"""Turning results into Rich renderables and JSON text. Never prints, never exits.
+
+Every string that comes from a data file or the command line reaches Rich as a
+``Text`` built by ``plain``, so markup in it is not parsed and control
+characters are shown as visible escapes instead of acting on the terminal.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from lvost.catalog import Catalog
+from lvost.models import Credit, Theme, Track
+from lvost.search import Hit
+
+DASH = "\u2013"
+UNKNOWN = "unknown"
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe(text: str) -> str:
+    """``text`` with control and bidi-override characters replaced by visible escapes.
+
+    >>> safe("Bell\\x07 and \\x1b[2J")
+    'Bell\\\\x07 and \\\\x1b[2J'
+    >>> safe("Ben\\u202e")
+    'Ben\\\\u202e'
+    """
+    return _CONTROL.sub(lambda m: _escape(m.group()), text)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def plain(text: str, style: str = "") -> Text:
+    """Untrusted text as a Rich ``Text``: shown exactly, styled only by ``style``."""
+    return Text(safe(text), style=style)
+
+
+def joined(items: Iterable[str], empty: str = DASH) -> str:
+    listed = ", ".join(items)
+    return listed or empty
+
+
+def credit_text(credit: Credit) -> str:
+    return f"{credit.name} ({credit.role})" if credit.role else credit.name
+
+
+def kind_text(track: Track) -> str:
+    """The track's kinds; "*" marks kinds the data says were inferred."""
+    if not track.kinds:
+        return DASH
+    return joined(track.kinds) + ("*" if track.kind_inferred else "")
+
+
+def duration_text(seconds: int | None) -> str:
+    """Minutes and seconds, or a dash when unknown.
+
+    >>> duration_text(185), duration_text(None) == DASH
+    ('3:05', True)
+    """
+    if seconds is None:
+        return DASH
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def _table(title: str, headers: Sequence[str]) -> Table:
+    table = Table(title=plain(title), box=box.SIMPLE_HEAD, header_style="bold", title_style="bold")
+    for header in headers:
+        table.add_column(header, overflow="fold")
+    return table
+
+
+def tracks_table(tracks: Sequence[Track], title: str) -> Table:
+    table = _table(title, ["#", "Title", "Performers", "Kind", "Genres", "Duration"])
+    table.columns[0].justify = "right"
+    for t in tracks:
+        table.add_row(
+            str(t.number),
+            plain(t.title, "bold"),
+            plain(joined(c.name for c in t.performers)),
+            kind_text(t),
+            plain(joined(t.genres)),
+            duration_text(t.duration_seconds),
+        )
+    if any(t.kind_inferred for t in tracks):
+        table.caption = "* kind inferred from the listings, not printed in them"
+    return table
+
+
+def themes_table(catalog: Catalog, themes: Sequence[Theme]) -> Table:
+    table = _table("Themes (interpretation, not fact)", ["Theme", "Description", "Genres", "Tracks"])
+    for th in themes:
+        numbers = ", ".join(str(t.number) for t in catalog.tracks_of(th))
+        name = Text.assemble(plain(th.name, "bold"), "\n", plain(th.id, "dim"))
+        table.add_row(name, plain(th.description or DASH), plain(joined(th.genres)), numbers or DASH)
+    return table
+
+
+def search_table(query: str, hits: Sequence[Hit], total: int) -> Table:
+    shown = f"{len(hits)} of {total}" if len(hits) < total else str(total)
+    table = _table(f'Search "{query}": {shown} match{"es" if total != 1 else ""}', ["#", "Title", "Matched"])
+    table.columns[0].justify = "right"
+    for hit in hits:
+        matched = "; ".join(f"{m.field}: {m.value}" for m in hit.matched)
+        table.add_row(str(hit.track.number), plain(hit.track.title, "bold"), plain(matched))
+    return table
+
+
+def to_json(value: Any) -> str:
+    """JSON text for scripts; strings are kept exactly as the data has them."""
+    return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def track_data(track: Track) -> dict[str, Any]:
+    return track.model_dump(mode="json")
+
+
+def theme_data(theme: Theme) -> dict[str, Any]:
+    return theme.model_dump(mode="json")
+
+
+def track_detail_data(catalog: Catalog, track: Track) -> dict[str, Any]:
+    """The track as the data format has it, plus the ids of the themes it carries."""
+    return {**track_data(track), "themes": [th.id for th in catalog.themes_of(track)]}
+
+
+def hit_data(hit: Hit) -> dict[str, Any]:
+    matched = [{"field": m.field, "value": m.value} for m in hit.matched]
+    return {**track_data(hit.track), "score": hit.score, "matched": matched}

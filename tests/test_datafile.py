@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from lvost import datafile
+from lvost.errors import DataFileError
+
+
+def write(tmp_path: Path, content: bytes | str, name: str = "sound.json") -> Path:
+    path = tmp_path / name
+    path.write_bytes(content.encode() if isinstance(content, str) else content)
+    return path
+
+
+def load_error(path: Path) -> str:
+    with pytest.raises(DataFileError) as caught:
+        datafile.load(path)
+    return str(caught.value)
+
+
+def test_embedded_data_is_found_and_valid() -> None:
+    path = datafile.embedded_path()
+    assert path.name == "tracks.json"
+    assert len(datafile.load(path).tracks) == 25
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    path = tmp_path / "nope.json"
+    assert load_error(path) == f"{path}: no such file; give the path of a soundtrack JSON file"
+
+
+def test_directory(tmp_path: Path) -> None:
+    assert load_error(tmp_path) == f"{tmp_path} is a directory; give the path of a soundtrack JSON file"
+
+
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write(tmp_path, "{}")
+    if os.geteuid() == 0:  # root reads any file, so stand in for the refusal
+        monkeypatch.setattr(Path, "read_bytes", _refuse)
+    else:
+        path.chmod(0)
+    assert load_error(path) == f"{path}: permission denied; lvost needs to read this file"
+
+
+def _refuse(self: Path) -> bytes:
+    raise PermissionError(13, "Permission denied", str(self))
+
+
+def test_other_read_failures_say_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(self: Path) -> bytes:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(Path, "read_bytes", broken)
+    path = write(tmp_path, "{}")
+    assert load_error(path) == f"{path}: cannot be read (Input/output error)"
+
+
+@pytest.mark.parametrize("content", [b"", b"  \n\t"])
+def test_empty_file(tmp_path: Path, content: bytes) -> None:
+    path = write(tmp_path, content)
+    assert load_error(path) == f"{path} is empty; a soundtrack file is a JSON object with tracks"
+
+
+def test_not_utf8(tmp_path: Path) -> None:
+    path = write(tmp_path, b'{"a": "\xff"}')
+    assert load_error(path) == f"{path} is not UTF-8 text (byte 7 cannot be decoded); save it as UTF-8"
+
+
+def test_invalid_json_names_line_and_column(tmp_path: Path) -> None:
+    path = write(tmp_path, '{\n  "schema_version": 1,,\n}')
+    assert load_error(path) == f"{path}: not valid JSON: key must be a string at line 2 column 23"
+
+
+@pytest.mark.parametrize("content", ["[]", "42", '"text"', "null"])
+def test_top_level_must_be_an_object(tmp_path: Path, content: str) -> None:
+    path = write(tmp_path, content)
+    assert load_error(path) == f"{path}: the top level must be a JSON object"
+
+
+def test_field_errors_name_file_and_path_and_count_the_rest(tmp_path: Path) -> None:
+    data = {
+        "schema_version": 1,
+        "soundtrack": {"album": {"title": "A"}},
+        "tracks": [{"number": 1, "title": "a"}, {"number": 2}, {"number": "3", "title": "c"}],
+    }
+    path = write(tmp_path, json.dumps(data))
+    assert load_error(path) == f"{path}: tracks[1].title: is required (and 1 more problem)"
+
+
+def test_cross_reference_errors_are_readable(tmp_path: Path) -> None:
+    data = {
+        "schema_version": 1,
+        "soundtrack": {"album": {"title": "A"}},
+        "tracks": [{"number": 1, "title": "a"}, {"number": 1, "title": "b"}],
+    }
+    path = write(tmp_path, json.dumps(data))
+    assert load_error(path) == f"{path}: tracks[1].number: track number 1 is already used by tracks[0]"
+
+
+def test_oversized_file_is_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(datafile, "MAX_BYTES", 10)
+    path = write(tmp_path, '{"schema_version": 1}')
+    assert load_error(path) == f"{path} is 21 bytes; soundtrack files larger than 10 bytes are refused"
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        ({"type": "missing", "loc": ("tracks", 3, "title"), "msg": "Field required"}, "tracks[3].title: is required"),
+        (
+            {"type": "extra_forbidden", "loc": ("soundtrack", "albun"), "msg": "Extra inputs are not permitted"},
+            "soundtrack.albun: is not a field of the format (misspelt?)",
+        ),
+        (
+            {"type": "int_type", "loc": ("tracks", 0, "number"), "msg": "Input should be a valid integer"},
+            "tracks[0].number: should be a valid integer",
+        ),
+        (
+            {
+                "type": "string_pattern_mismatch",
+                "loc": ("themes", 0, "id"),
+                "msg": "String should match pattern",
+                "ctx": {"pattern": r"^[a-z0-9]+(?:-[a-z0-9]+)*$"},
+            },
+            'themes[0].id: must be lower-case words joined by hyphens, like "fragile-hope"',
+        ),
+    ],
+)
+def test_describe_error(error: dict[str, object], expected: str) -> None:
+    assert datafile.describe_error(error) == expected

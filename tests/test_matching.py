@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lvost.matching import match_names, normalize, suggest
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It\u2019s a Lonesome Old Town", "its a lonesome old town"),
+        ("It's a Lonesome Old Town", "its a lonesome old town"),
+        ("Ben & Bill", "ben and bill"),
+        ("Ben And Bill", "ben and bill"),
+        ("Ben and Sera \u2013 Theme", "ben and sera theme"),
+        ("  ARE you desirable?? ", "are you desirable"),
+        ("Café Noir", "cafe noir"),
+        ("Ben Pawns His Rolex / Sera Talks to Her Shrink", "ben pawns his rolex sera talks to her shrink"),
+        ("?!", ""),
+    ],
+)
+def test_normalize(text: str, expected: str) -> None:
+    assert normalize(text) == expected
+
+
+@given(st.text())
+def test_normalize_is_idempotent(text: str) -> None:
+    assert normalize(normalize(text)) == normalize(text)
+
+
+@given(st.text(), st.sampled_from(["\u2019", "\u2018", "`", "\u02bc"]))
+def test_apostrophe_style_never_matters(text: str, curly: str) -> None:
+    assert normalize(text.replace("'", curly)) == normalize(text)
+
+
+@given(st.text())
+def test_normalized_text_has_no_padding_or_doubled_spaces(text: str) -> None:
+    out = normalize(text)
+    assert out == out.strip()
+    assert "  " not in out
+
+
+TITLES = [
+    (1, ["Angel Eyes"]),
+    (2, ["It's a Lonesome Old Town"]),
+    (3, ["Ben & Bill", "Ben And Bill"]),
+    (4, ["Ben's Hell"]),
+    (5, ["Angel"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("angel eyes", [1]),  # the whole name
+        ("ANGEL", [5]),  # a whole name beats a prefix of another
+        ("angel e", [1]),  # the start of a name
+        ("lonesome", [2]),  # the start of a word
+        ("nesome", [2]),  # anywhere
+        ("ben", [3, 4]),  # ambiguous: both, in the order given
+        ("ben and bill", [3]),  # an item is listed once though two names match
+        ("bens hell", [4]),
+        ("zebra", []),
+        ("!!!", []),
+    ],
+)
+def test_match_names_tiers(query: str, expected: list[int]) -> None:
+    assert match_names(query, TITLES) == expected
+
+
+@given(st.text())
+def test_match_names_returns_only_given_items(query: str) -> None:
+    found = match_names(query, TITLES)
+    assert set(found) <= {item for item, _ in TITLES}
+    assert len(found) == len(set(found))
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("angle eyes", ["Angel Eyes"]),
+        ("lonsome", ["It's a Lonesome Old Town"]),
+        ("bens hel", ["Ben's Hell"]),
+        ("zzz", []),
+        ("", []),
+    ],
+)
+def test_suggest(query: str, expected: list[str]) -> None:
+    names = [name for _, names in TITLES for name in names]
+    assert suggest(query, names) == expected
+
+
+def test_suggest_respects_limit_and_dedupes() -> None:
+    assert suggest("mara", ["Mara", "Mara", "Maria", "Mario", "Marc"], limit=2) == ["Mara", "Maria"]
