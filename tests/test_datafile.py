@@ -110,9 +110,16 @@ def test_oversized_file_is_refused_before_reading(tmp_path: Path, monkeypatch: p
 @pytest.mark.parametrize(
     ("error", "expected"),
     [
-        ({"type": "missing", "loc": ("tracks", 3, "title"), "msg": "Field required"}, "tracks[3].title: is required"),
         (
-            {"type": "extra_forbidden", "loc": ("soundtrack", "albun"), "msg": "Extra inputs are not permitted"},
+            {"type": "missing", "loc": ("tracks", 3, "title"), "msg": "Field required"},
+            "tracks[3].title: is required",
+        ),
+        (
+            {
+                "type": "extra_forbidden",
+                "loc": ("soundtrack", "albun"),
+                "msg": "Extra inputs are not permitted",
+            },
             "soundtrack.albun: is not a field of the format (misspelt?)",
         ),
         (

@@ -49,9 +49,9 @@ def run_guarded(invoke: Any) -> int:
         return ExitCode.OK
     except UsageError as exc:
         hint = f" See '{exc.ctx.command_path} --help'." if exc.ctx else ""
-        # Typer checks choices with Pydantic, whose messages start with this.
-        message = exc.format_message().replace("Value error, ", "")
-        return _fail(f"{message}{hint}", ExitCode.USAGE)
+        # Typer checks values with Pydantic, whose messages read differently from ours.
+        message = exc.format_message().replace("Value error, ", "").replace("Input should", "it should")
+        return _fail(f"{message.rstrip('.')}.{hint}", ExitCode.USAGE)
     except ClickException as exc:
         return _fail(exc.format_message(), exc.exit_code)
     except typer.Abort:
@@ -83,7 +83,15 @@ class Sort(str, Enum):
 
 
 def _print(renderable: RenderableType) -> None:
-    Console(highlight=False).print(renderable)
+    console = Console(highlight=False)
+    with console.capture() as captured:
+        console.print(renderable)
+    # Rich pads every line to the full width; trailing spaces only get in the way.
+    sys.stdout.write("".join(line.rstrip(" ") + "\n" for line in captured.get().splitlines()))
+
+
+def _width() -> int:
+    return Console().width
 
 
 def _print_json(value: object) -> None:
@@ -127,12 +135,14 @@ def tracks(
     if json:
         _print_json([render.track_data(t) for t in found])
     else:
-        _print(render.tracks_table(found, catalog.album.title))
+        _print(render.tracks_table(found, catalog.album.title, _width()))
 
 
 @app.command()
 def show(
-    track: Annotated[str, typer.Argument(help="A track number, or a title or part of one (any case).")],
+    track: Annotated[
+        str, typer.Argument(metavar="TRACK", help="A track number, or a title or part of one (any case).")
+    ],
     json: JsonFlag = False,
 ) -> None:
     """Show everything known about one track.

@@ -75,31 +75,75 @@ def duration_text(seconds: int | None) -> str:
 
 
 def _table(title: str, headers: Sequence[str]) -> Table:
-    table = Table(title=plain(title), box=box.SIMPLE_HEAD, header_style="bold", title_style="bold")
+    table = Table(
+        title=plain(title),
+        box=box.SIMPLE_HEAD,
+        header_style="bold",
+        title_style="bold",
+        show_edge=False,
+        pad_edge=False,
+    )
     for header in headers:
-        table.add_column(header, overflow="fold")
+        table.add_column(header, overflow="fold", min_width=len(header))
     return table
 
 
-def tracks_table(tracks: Sequence[Track], title: str) -> Table:
+_SNIPPET = 48
+
+
+def tracks_table(tracks: Sequence[Track], title: str, width: int | None = None) -> Table:
+    """The tracklist. Given the ``width`` it must fit, a table too wide for it
+    shares the room out so titles keep more of it than the list-like columns."""
     table = _table(title, ["#", "Title", "Performers", "Kind", "Genres", "Duration"])
     table.columns[0].justify = "right"
-    for t in tracks:
-        table.add_row(
+    table.columns[0].no_wrap = table.columns[5].no_wrap = True
+    rows = [
+        [
             str(t.number),
-            plain(t.title, "bold"),
-            plain(joined(c.name for c in t.performers)),
+            safe(t.title),
+            safe(joined(c.name for c in t.performers)),
             kind_text(t),
-            plain(joined(t.genres)),
+            safe(joined(t.genres)),
             duration_text(t.duration_seconds),
-        )
+        ]
+        for t in tracks
+    ]
+    for row in rows:
+        table.add_row(row[0], Text(row[1], "bold"), *map(Text, row[2:]))
+    if width is not None:
+        _fit_columns(table, rows, width)
     if any(t.kind_inferred for t in tracks):
         table.caption = "* kind inferred from the listings, not printed in them"
     return table
 
 
+def _fit_columns(table: Table, rows: Sequence[Sequence[str]], width: int) -> None:
+    """Size the tracklist's columns for ``width`` when it would not fit as it is.
+
+    Number and duration keep their width. The list-like columns give up room
+    first, to a name or two words a line; then the title, down to a few words;
+    then the list-like columns again, down to their headers; then the title.
+    """
+    columns = list(enumerate(table.columns))
+    sizes = [max([len(str(c.header)), *(len(row[i]) for row in rows)]) for i, c in columns]
+    excess = sum(sizes) - (width - 3 * (len(sizes) - 1))  # a blank rule between columns, padded
+    if excess <= 0:
+        return
+    for i, floor in _SHRINK_ORDER:
+        cut = min(excess, max(0, sizes[i] - floor))
+        sizes[i] -= cut
+        excess -= cut
+    for (_, column), size in zip(columns, sizes, strict=True):
+        column.width = size
+
+
+_SHRINK_ORDER = [(4, 11), (2, 12), (3, 9), (1, 23), (4, 6), (2, 10), (3, 6), (1, 8)]
+"""(column, narrowest) in the order ``_fit_columns`` takes room: genres, performers, kind, title."""
+
+
 def themes_table(catalog: Catalog, themes: Sequence[Theme]) -> Table:
     table = _table("Themes (interpretation, not fact)", ["Theme", "Description", "Genres", "Tracks"])
+    table.columns[0].no_wrap = True
     for th in themes:
         numbers = ", ".join(str(t.number) for t in catalog.tracks_of(th))
         name = Text.assemble(plain(th.name, "bold"), "\n", plain(th.id, "dim"))
@@ -112,9 +156,23 @@ def search_table(query: str, hits: Sequence[Hit], total: int) -> Table:
     table = _table(f'Search "{query}": {shown} match{"es" if total != 1 else ""}', ["#", "Title", "Matched"])
     table.columns[0].justify = "right"
     for hit in hits:
-        matched = "; ".join(f"{m.field}: {m.value}" for m in hit.matched)
-        table.add_row(str(hit.track.number), plain(hit.track.title, "bold"), plain(matched))
+        matched = Text("\n").join(plain(f"{m.field}: {snippet(m.value)}") for m in hit.matched)
+        table.add_row(str(hit.track.number), plain(hit.track.title, "bold"), matched)
     return table
+
+
+def snippet(text: str, width: int = _SNIPPET) -> str:
+    """``text`` cut to ``width`` characters at a word boundary, with an ellipsis if cut.
+
+    >>> snippet("Sting sings it accompanied by piano and acoustic bass.", 24)
+    'Sting sings it…'
+    >>> snippet("Nicolas Cage", 24)
+    'Nicolas Cage'
+    """
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "\u2026"
 
 
 def to_json(value: Any) -> str:

@@ -140,8 +140,8 @@ def _chart_line(chart: str, peak: int | None, note: str | None) -> str:
 
 
 def _review_line(catalog: Catalog, source_id: str, rating: str | None, note: str | None) -> str:
-    parts = [_describe_source(catalog, source_id), rating, note]
-    return ": ".join(p for p in parts if p)
+    line = _describe_source(catalog, source_id) + (f": {rating}" if rating else "")
+    return f"{line}. {note}" if note else line
 
 
 def _source_lines(catalog: Catalog, ids: Sequence[str]) -> list[str]:

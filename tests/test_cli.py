@@ -1,0 +1,256 @@
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from importlib.metadata import version
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner, Result
+
+from lvost.cli import app
+
+Invoke = Callable[..., Result]
+COLOUR = re.compile(r"\x1b\[[0-9;]*(?:3[0-7]|9[0-7]|38;[0-9;]+)m")
+
+
+def test_version_comes_from_package_metadata(invoke: Invoke) -> None:
+    result = invoke("--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"lvost {version('lvost')}\n"
+
+
+def test_no_arguments_shows_help(invoke: Invoke) -> None:
+    result = invoke()
+    assert result.exit_code == 0
+    assert "Usage: lvost" in result.stdout
+    for command in ("tracks", "show", "themes", "search", "about"):
+        assert command in result.stdout
+
+
+COMMANDS = sorted(app.registered_commands, key=lambda c: c.name or "")
+
+
+@pytest.mark.parametrize("command", [c.callback.__name__ for c in COMMANDS if c.callback])
+def test_every_command_has_help_with_an_example(invoke: Invoke, command: str) -> None:
+    result = invoke(command, "--help")
+    assert result.exit_code == 0
+    assert "Example" in result.stdout
+    assert f"lvost {command}" in result.stdout
+
+
+def test_tracks_lists_all_25(invoke: Invoke) -> None:
+    result = invoke("tracks")
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert lines[0].strip() == "Leaving Las Vegas (Music from the Motion Picture)"
+    assert lines[1].split() == ["#", "Title", "Performers", "Kind", "Genres", "Duration"]
+    numbered = [line.split()[0] for line in lines[3:] if line[:4].strip().isdigit()]
+    assert numbered == [str(n) for n in range(1, 26)]
+
+
+def test_tracks_filters_and_json(invoke: Invoke) -> None:
+    result = invoke("tracks", "--kind", "song", "--sort", "artist", "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert [(t["number"], t["title"]) for t in data] == [
+        (14, "Come Rain or Come Shine"),
+        (2, "Angel Eyes"),
+        (12, "My One and Only Love"),
+        (19, "It's a Lonesome Old Town"),
+        (25, "I Won't Be Going South for a While"),
+    ]
+
+
+def test_tracks_by_genre_artist_and_theme(invoke: Invoke) -> None:
+    result = invoke("tracks", "--genre", "Vocal Jazz", "--artist", "STING", "--theme", "intimacy", "--json")
+    assert [t["number"] for t in json.loads(result.stdout)] == [2, 12]
+
+
+def test_show_by_title_with_curly_apostrophe(invoke: Invoke) -> None:
+    result = invoke("show", "It\u2019s a lonesome old town")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[:3] == [
+        "19. It's a Lonesome Old Town",
+        "Track 19 of 25",
+        "Performers   Sting (vocals)",
+    ]
+
+
+def test_show_by_number_as_json(invoke: Invoke) -> None:
+    result = invoke("show", "16", "--json")
+    data = json.loads(result.stdout)
+    assert (data["number"], data["title"], data["performers"][0]["name"]) == (
+        16,
+        "Ridiculous",
+        "Nicolas Cage",
+    )
+    assert data["kinds"] == ["dialogue"]
+
+
+def test_themes_list_and_genre(invoke: Invoke) -> None:
+    result = invoke("themes", "--genre", "BLUES", "--json")
+    assert result.exit_code == 0
+    assert [(th["id"], th["tracks"]) for th in json.loads(result.stdout)] == [("lament", [2, 11, 20, 24])]
+    table = invoke("themes")
+    assert table.stdout.splitlines()[0].strip() == "Themes (interpretation, not fact)"
+    assert "Connection and fragile hope" in table.stdout
+
+
+def test_one_theme(invoke: Invoke) -> None:
+    result = invoke("themes", "chaos")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Chaos and unpredictability  interpretation, not fact\n")
+    assert json.loads(invoke("themes", "chaos", "--json").stdout)["tracks"] == [8, 17, 18]
+
+
+def test_search_ranks_and_limits(invoke: Invoke) -> None:
+    result = invoke("search", "cage", "--json")
+    data = json.loads(result.stdout)
+    assert [(h["number"], h["title"]) for h in data] == [(16, "Ridiculous"), (19, "It's a Lonesome Old Town")]
+    assert data[0]["matched"][0] == {"field": "performers", "value": "Nicolas Cage"}
+    limited = invoke("search", "jazz", "--limit", "2")
+    assert re.match(r'\s*Search "jazz": 2 of \d+ matches', limited.stdout)
+
+
+def test_search_joins_its_words(invoke: Invoke) -> None:
+    assert [h["number"] for h in json.loads(invoke("search", "blues", "ben", "--json").stdout)] == [20]
+
+
+def test_about(invoke: Invoke) -> None:
+    result = invoke("about")
+    assert result.exit_code == 0
+    assert "Mike Figgis" in result.stdout
+    assert "Pangaea / I.R.S. Records" in result.stdout
+    data = json.loads(invoke("about", "--json").stdout)
+    assert data["album"]["releases"][0]["catalog_number"] == "36071"
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["show", "angle eyes"], 1, 'Error: no track matches "angle eyes". Did you mean "Angel Eyes"?'),
+        (["show", "99"], 1, "Error: there is no track 99; this soundtrack's tracks are numbered 1 to 25"),
+        (
+            ["show", "sera"],
+            1,
+            'Error: "sera" matches 3 tracks: 6 "Sera\'s Dark Side"; '
+            '13 "Sera Invites Ben to Stay"; 23 "Sera Talks to the Cab Driver"; say which',
+        ),
+        (
+            ["themes", "--genre", "polka"],
+            1,
+            'Error: unknown genre "polka"; known genres: blues, bossa nova, '
+            "classical, jazz, neo-rockabilly, spoken word, torch song, vocal jazz",
+        ),
+        (["themes", "despair"], 1, 'Error: no theme matches "despair"'),
+        (["tracks", "--kind", "opera"], 1, 'Error: unknown kind "opera"; kinds are song, score, dialogue'),
+        (["tracks", "--artist", "sinatra"], 1, 'Error: no performer or writer is called "sinatra"'),
+        (["search", "zzzz"], 1, 'Error: nothing matches "zzzz"'),
+        (["search", "?!"], 2, 'Error: the search query "?!" has no words; try one, like "sting"'),
+        (
+            ["tracks", "--sort", "year"],
+            2,
+            "Error: Invalid value for '--sort': 'year' is not one of 'number', "
+            "'title', 'artist'. See 'lvost tracks --help'.",
+        ),
+        (
+            ["search", "x", "--limit", "0"],
+            2,
+            "Error: Invalid value for '--limit': it should be greater than or equal to 1. "
+            "See 'lvost search --help'.",
+        ),
+        (["show"], 2, "Error: Missing argument 'TRACK'. See 'lvost show --help'."),
+        (["play"], 2, "Error: No such command 'play'. See 'lvost --help'."),
+        (["tracks", "--colour"], 2, "Error: No such option: --colour. See 'lvost tracks --help'."),
+    ],
+)
+def test_errors_are_one_line_on_stderr_with_the_right_code(
+    invoke: Invoke, args: list[str], code: int, message: str
+) -> None:
+    result = invoke(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (code, "", message + "\n")
+
+
+def test_error_messages_do_not_pass_control_characters(invoke: Invoke) -> None:
+    result = invoke("show", "\x1b[2Jgone\x07")
+    assert result.stderr == 'Error: no track matches "\\x1b[2Jgone\\x07"\n'
+
+
+def test_markup_in_arguments_is_not_interpreted(invoke: Invoke) -> None:
+    result = invoke("search", "[bold]nothing[/bold]")
+    assert result.stderr == 'Error: nothing matches "[bold]nothing[/bold]"\n'
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color(invoke: Invoke) -> None:
+    coloured = invoke("show", "2", env={"FORCE_COLOR": "1"})
+    assert COLOUR.search(coloured.stdout)
+    plain = invoke("show", "2", env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
+    assert not COLOUR.search(plain.stdout)
+    assert "Sting (vocals)" in plain.stdout
+
+
+def test_a_pipe_gets_no_escape_codes() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "lvost", "show", "Angel Eyes"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PATH": "", "TERM": "xterm-256color"},
+    )
+    assert "\x1b" not in done.stdout
+    assert done.stdout.startswith("2. Angel Eyes\n")
+
+
+def test_console_script_reports_errors_without_a_traceback() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "lvost", "show", "nothing like it"], capture_output=True, text=True, env={}
+    )
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == 'Error: no track matches "nothing like it"\n'
+
+
+ARGUMENTS = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "tracks",
+                "show",
+                "themes",
+                "search",
+                "about",
+                "--json",
+                "--genre",
+                "--kind",
+                "--artist",
+                "--theme",
+                "--sort",
+                "--limit",
+                "--help",
+                "--version",
+                "-1",
+                "0",
+                "25",
+            ]
+        ),
+        st.text(max_size=12),
+    ),
+    max_size=5,
+)
+
+
+@given(ARGUMENTS)
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_no_argument_list_causes_a_traceback(args: list[str]) -> None:
+    result = CliRunner(env={"COLUMNS": "80"}).invoke(app, args, prog_name="lvost")
+    assert result.exit_code in (0, 1, 2), result.output
+    if result.exception is not None:
+        assert isinstance(result.exception, SystemExit), repr(result.exception)
+    if result.exit_code:
+        assert result.stderr.startswith("Error: ")
+        assert result.stderr.count("\n") == 1
