@@ -49,7 +49,7 @@ def test_tracks_lists_all_25(invoke: Invoke) -> None:
     assert result.stderr == ""
     lines = result.stdout.splitlines()
     assert lines[0].strip() == "Leaving Las Vegas (Music from the Motion Picture)"
-    assert lines[1].split() == ["#", "Title", "Performers", "Kind", "Genres", "Duration"]
+    assert lines[1].split() == ["#", "Title", "Performers", "Kind", "Genres", "Length"]
     numbered = [line.split()[0] for line in lines[3:] if line[:4].strip().isdigit()]
     assert numbered == [str(n) for n in range(1, 26)]
 

@@ -95,7 +95,7 @@ def test_tracks_table_fits_the_width_and_keeps_every_column(catalog: Catalog, wi
     assert max(len(line.rstrip()) for line in lines) <= width
     numbers = [line.split()[0] for line in lines if line[:2].strip().isdigit()]
     assert numbers == [str(n) for n in range(1, 26)]
-    assert lines[1].split() == ["#", "Title", "Performers", "Kind", "Genres", "Duration"]
+    assert lines[1].split() == ["#", "Title", "Performers", "Kind", "Genres", "Length"]
 
 
 def test_at_80_columns_titles_keep_the_room(catalog: Catalog) -> None:

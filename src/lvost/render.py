@@ -94,7 +94,7 @@ _SNIPPET = 48
 def tracks_table(tracks: Sequence[Track], title: str, width: int | None = None) -> Table:
     """The tracklist. Given the ``width`` it must fit, a table too wide for it
     shares the room out so titles keep more of it than the list-like columns."""
-    table = _table(title, ["#", "Title", "Performers", "Kind", "Genres", "Duration"])
+    table = _table(title, ["#", "Title", "Performers", "Kind", "Genres", "Length"])
     table.columns[0].justify = "right"
     table.columns[0].no_wrap = table.columns[5].no_wrap = True
     rows = [
@@ -122,14 +122,17 @@ def _fit_columns(table: Table, rows: Sequence[Sequence[str]], width: int) -> Non
 
     Number and duration keep their width. The list-like columns give up room
     first, to a name or two words a line; then the title, down to a few words;
-    then the list-like columns again, down to their headers; then the title.
+    then genres and kind again, down to their headers; then the title. Until
+    that last resort, no column is made narrower than its longest word.
     """
     columns = list(enumerate(table.columns))
     sizes = [max([len(str(c.header)), *(len(row[i]) for row in rows)]) for i, c in columns]
     excess = sum(sizes) - (width - 3 * (len(sizes) - 1))  # a blank rule between columns, padded
     if excess <= 0:
         return
-    for i, floor in _SHRINK_ORDER:
+    for i, floor, whole_words in _SHRINK_ORDER:
+        if whole_words:
+            floor = max([floor, *(len(word) for row in rows for word in row[i].split())])
         cut = min(excess, max(0, sizes[i] - floor))
         sizes[i] -= cut
         excess -= cut
@@ -137,8 +140,16 @@ def _fit_columns(table: Table, rows: Sequence[Sequence[str]], width: int) -> Non
         column.width = size
 
 
-_SHRINK_ORDER = [(4, 11), (2, 12), (3, 9), (1, 23), (4, 6), (2, 10), (3, 6), (1, 8)]
-"""(column, narrowest) in the order ``_fit_columns`` takes room: genres, performers, kind, title."""
+_SHRINK_ORDER = [
+    (4, 11, True),
+    (2, 10, True),
+    (3, 9, True),
+    (1, 23, True),
+    (4, 6, False),
+    (3, 6, False),
+    (1, 8, False),
+]
+"""(column, narrowest, never below its longest word) in the order ``_fit_columns`` takes room."""
 
 
 def themes_table(catalog: Catalog, themes: Sequence[Theme]) -> Table:

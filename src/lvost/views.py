@@ -71,7 +71,7 @@ def theme_view(catalog: Catalog, theme: Theme) -> RenderableType:
         ("Sources", _source_lines(catalog, theme.sources)),
     ]
     heading = Text.assemble(_heading(theme.name), Text("  interpretation, not fact", "dim italic"))
-    return Group(heading, _fields(rows), tracks_table(catalog.tracks_of(theme), "Its tracks"))
+    return Group(heading, _fields(rows), Text(), tracks_table(catalog.tracks_of(theme), "Its tracks"))
 
 
 def themes_view(catalog: Catalog, themes: Sequence[Theme]) -> RenderableType:
