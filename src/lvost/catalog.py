@@ -33,7 +33,8 @@ class TrackFilter:
 class Catalog:
     def __init__(self, data: SoundtrackFile) -> None:
         self.data = data
-        self._by_number = {t.number: t for t in data.tracks}
+        self._tracks = sorted(data.tracks, key=lambda t: t.number)
+        self._by_number = {t.number: t for t in self._tracks}
 
     @classmethod
     def load(cls, path: Path | None = None) -> Catalog:
@@ -51,7 +52,7 @@ class Catalog:
     @property
     def tracks(self) -> list[Track]:
         """Every track in album order (by number), whatever order the file lists them."""
-        return sorted(self.data.tracks, key=lambda t: t.number)
+        return self._tracks
 
     @property
     def themes(self) -> list[Theme]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import Enum
 from importlib.metadata import version
 from typing import Annotated, Any
@@ -38,7 +38,7 @@ class LvostGroup(TyperGroup):
         return code
 
 
-def run_guarded(invoke: Any) -> int:
+def run_guarded(invoke: Callable[[], object]) -> int:
     """Run a command; turn every error a user can cause into one line on stderr and an exit code."""
     try:
         result = invoke()
@@ -172,7 +172,10 @@ def themes(
     catalog = Catalog.load()
     if theme is not None:
         one = catalog.find_theme(theme)
-        _print_json(render.theme_data(one)) if json else _print(views.theme_view(catalog, one))
+        if json:
+            _print_json(render.theme_data(one))
+        else:
+            _print(views.theme_view(catalog, one))
         return
     found = catalog.themes_with_genre(genre) if genre is not None else catalog.themes
     if json:

@@ -22,6 +22,8 @@ from lvost.search import Hit
 
 DASH = "\u2013"
 UNKNOWN = "unknown"
+_SNIPPET = 48
+"""How much of a long matched value the search table shows."""
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -86,9 +88,6 @@ def _table(title: str, headers: Sequence[str]) -> Table:
     for header in headers:
         table.add_column(header, overflow="fold", min_width=len(header))
     return table
-
-
-_SNIPPET = 48
 
 
 def tracks_table(tracks: Sequence[Track], title: str, width: int | None = None) -> Table:
