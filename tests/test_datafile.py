@@ -8,6 +8,7 @@ import pytest
 
 from lvost import datafile
 from lvost.errors import DataFileError
+from support import MINIMAL, variant
 
 
 def write(tmp_path: Path, content: bytes | str, name: str = "sound.json") -> Path:
@@ -72,33 +73,68 @@ def test_not_utf8(tmp_path: Path) -> None:
 
 def test_invalid_json_names_line_and_column(tmp_path: Path) -> None:
     path = write(tmp_path, '{\n  "schema_version": 1,,\n}')
-    assert load_error(path) == f"{path}: not valid JSON: key must be a string at line 2 column 23"
+    assert load_error(path) == f"{path}:2: not valid JSON: key must be a string at line 2 column 23"
 
 
 @pytest.mark.parametrize("content", ["[]", "42", '"text"', "null"])
 def test_top_level_must_be_an_object(tmp_path: Path, content: str) -> None:
     path = write(tmp_path, content)
-    assert load_error(path) == f"{path}: the top level must be a JSON object"
+    assert load_error(path) == f"{path}:1: the top level must be a JSON object"
 
 
-def test_field_errors_name_file_and_path_and_count_the_rest(tmp_path: Path) -> None:
-    data = {
-        "schema_version": 1,
-        "soundtrack": {"album": {"title": "A"}},
-        "tracks": [{"number": 1, "title": "a"}, {"number": 2}, {"number": "3", "title": "c"}],
-    }
-    path = write(tmp_path, json.dumps(data))
-    assert load_error(path) == f"{path}: tracks[1].title: is required (and 1 more problem)"
+BROKEN = """{
+  "schema_version": 1,
+  "soundtrack": {"album": {"title": "A"}},
+  "tracks": [
+    {"number": 1, "title": "a"},
+    {"number": 1},
+    {"number": "3", "title": "c", "colour": "blue"}
+  ],
+  "themes": [
+    {"id": "t", "name": "T", "tracks": [1, 9]}
+  ]
+}
+"""
 
 
-def test_cross_reference_errors_are_readable(tmp_path: Path) -> None:
-    data = {
-        "schema_version": 1,
-        "soundtrack": {"album": {"title": "A"}},
-        "tracks": [{"number": 1, "title": "a"}, {"number": 1, "title": "b"}],
-    }
-    path = write(tmp_path, json.dumps(data))
-    assert load_error(path) == f"{path}: tracks[1].number: track number 1 is already used by tracks[0]"
+def test_load_names_file_line_and_field_and_counts_the_rest(tmp_path: Path) -> None:
+    path = write(tmp_path, BROKEN)
+    assert load_error(path) == f"{path}:6: tracks[1].title: is required (and 4 more problems)"
+
+
+def test_load_can_name_the_file_by_a_label(tmp_path: Path) -> None:
+    path = write(tmp_path, BROKEN)
+    with pytest.raises(DataFileError, match=r"^LVOST_DATA=x:6: tracks\[1\]\.title"):
+        datafile.load(path, label="LVOST_DATA=x")
+
+
+def test_check_lists_every_problem_by_line(tmp_path: Path) -> None:
+    data, problems = datafile.check(write(tmp_path, BROKEN))
+    assert data is None
+    assert [str(p) for p in problems] == [
+        "6: tracks[1].title: is required",
+        "6: tracks[1].number: track number 1 is already used by tracks[0]",
+        "7: tracks[2].number: should be a valid integer",
+        "7: tracks[2].colour: is not a field of the format (misspelt?)",
+        "10: themes[0].tracks[1]: there is no track number 9",
+    ]
+
+
+def test_check_of_a_good_file(tmp_path: Path) -> None:
+    data, problems = datafile.check(write(tmp_path, json.dumps(MINIMAL)))
+    assert problems == []
+    assert data is not None
+    assert [t.number for t in data.tracks] == [1, 2]
+
+
+def test_broken_links_alone_are_each_placed(tmp_path: Path) -> None:
+    path = write(tmp_path, json.dumps(variant(tracks__1__number=1, themes__0__tracks=[5]), indent=2))
+    _, problems = datafile.check(path)
+    text = path.read_text().splitlines()
+    assert [(p.where, text[p.line - 1].strip()) for p in problems] == [
+        ("tracks[1].number", '"number": 1,'),
+        ("themes[0].tracks[0]", "5"),
+    ]
 
 
 def test_oversized_file_is_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from lvost.errors import DataFileError
+from lvost.links import BrokenLink, BrokenLinksError, broken_links
+from lvost.locate import line_of
 from lvost.models import SoundtrackFile
 
 MAX_BYTES = 256 * 1024 * 1024
@@ -23,46 +28,95 @@ def embedded_path() -> Path:
     return packaged if packaged.is_file() else _HERE.parents[1] / "data" / "tracks.json"
 
 
-def load(path: Path) -> SoundtrackFile:
-    """Read and validate ``path``; every failure is a ``DataFileError`` naming the file."""
-    text = read_text(path)
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a data file: where (field path and line) and what."""
+
+    where: str
+    message: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.line}: {self.where}: {self.message}" if self.where else f"{self.line}: {self.message}"
+
+
+def load(path: Path, label: str | None = None) -> SoundtrackFile:
+    """Read and validate ``path``; every failure is a ``DataFileError`` naming the file.
+
+    ``label`` names the file in messages instead of its path (say, where the
+    path came from).
+    """
+    name = label or str(path)
+    data, problems = _parse(read_text(path, name))
+    if data is None:
+        more = len(problems) - 1
+        tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+        raise DataFileError(f"{name}:{problems[0]}{tail}")
+    return data
+
+
+def check(path: Path) -> tuple[SoundtrackFile | None, list[Problem]]:
+    """Validate ``path`` and keep every problem, sorted by line; a file that cannot
+    be read at all is still a ``DataFileError``."""
+    return _parse(read_text(path, str(path)))
+
+
+def _parse(text: str) -> tuple[SoundtrackFile | None, list[Problem]]:
     try:
-        return SoundtrackFile.model_validate_json(text)
+        return SoundtrackFile.model_validate_json(text), []
     except ValidationError as exc:
-        problems = [describe_error(e) for e in exc.errors(include_url=False)]
-        raise DataFileError(_summary(path, problems)) from None
+        errors = exc.errors(include_url=False)
+    problems: list[Problem] = []
+    links: list[BrokenLink] = []
+    for error in errors:
+        raised = (error.get("ctx") or {}).get("error")
+        if isinstance(raised, BrokenLinksError):
+            links = raised.links
+        elif error["type"] == "json_invalid":
+            problems.append(Problem("", _plain_message(error), _json_error_line(error)))
+        else:
+            problems.append(_problem(text, error["loc"], _plain_message(error)))
+    if problems and not links and errors[0]["type"] != "json_invalid":
+        # Field errors stop the model's own link check; run it on the plain JSON.
+        links = broken_links(json.loads(text))
+    problems += [_problem(text, link.loc, link.message) for link in links]
+    return None, sorted(problems, key=lambda p: p.line)
 
 
-def read_text(path: Path) -> str:
+def _problem(text: str, loc: tuple[int | str, ...], message: str) -> Problem:
+    return Problem(field_path(loc), message, line_of(text, loc))
+
+
+def _json_error_line(error: Any) -> int:
+    found = re.search(r"line (\d+)", str((error.get("ctx") or {}).get("error", "")))
+    return int(found.group(1)) if found else 1
+
+
+def read_text(path: Path, name: str) -> str:
+    """The file's text, or a ``DataFileError`` that calls the file ``name``."""
     try:
         size = path.stat().st_size
         if path.is_dir():
-            raise DataFileError(f"{path} is a directory; give the path of a soundtrack JSON file")
+            raise DataFileError(f"{name} is a directory; give the path of a soundtrack JSON file")
         if size > MAX_BYTES:
             raise DataFileError(
-                f"{path} is {size:,} bytes; soundtrack files larger than {MAX_BYTES:,} bytes are refused"
+                f"{name} is {size:,} bytes; soundtrack files larger than {MAX_BYTES:,} bytes are refused"
             )
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise DataFileError(f"{path}: no such file; give the path of a soundtrack JSON file") from None
+        raise DataFileError(f"{name}: no such file; give the path of a soundtrack JSON file") from None
     except PermissionError:
-        raise DataFileError(f"{path}: permission denied; lvost needs to read this file") from None
+        raise DataFileError(f"{name}: permission denied; lvost needs to read this file") from None
     except OSError as exc:
-        raise DataFileError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise DataFileError(f"{name}: cannot be read ({exc.strerror or exc})") from None
     if not raw.strip():
-        raise DataFileError(f"{path} is empty; a soundtrack file is a JSON object with tracks")
+        raise DataFileError(f"{name} is empty; a soundtrack file is a JSON object with tracks")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DataFileError(
-            f"{path} is not UTF-8 text (byte {exc.start} cannot be decoded); save it as UTF-8"
+            f"{name} is not UTF-8 text (byte {exc.start} cannot be decoded); save it as UTF-8"
         ) from None
-
-
-def _summary(path: Path, problems: list[str]) -> str:
-    more = len(problems) - 1
-    tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
-    return f"{path}: {problems[0]}{tail}"
 
 
 def describe_error(error: Any) -> str:

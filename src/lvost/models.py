@@ -12,6 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from lvost.links import BrokenLinksError, broken_links
+
 SCHEMA_VERSION = 1
 
 Kind = Literal["song", "score", "dialogue"]
@@ -147,62 +149,19 @@ class Soundtrack(_Model):
 class SoundtrackFile(_Model):
     """A whole data file: the album and film, its tracks and its themes."""
 
+    schema_: str | None = Field(
+        default=None,
+        alias="$schema",
+        description="Where an editor finds this format's JSON Schema; lvost ignores it.",
+    )
     schema_version: Literal[1]
     soundtrack: Soundtrack
     tracks: list[Track] = Field(min_length=1)
     themes: list[Theme] = []
 
     @model_validator(mode="after")
-    def _references_hold(self) -> SoundtrackFile:
-        problems = cross_reference_problems(self)
-        if problems:
-            raise ValueError("; ".join(problems))
+    def _links_hold(self) -> SoundtrackFile:
+        links = broken_links(self)
+        if links:
+            raise BrokenLinksError(links)
         return self
-
-
-def cross_reference_problems(data: SoundtrackFile) -> list[str]:
-    """Every broken link between parts of a file, each naming where it is.
-
-    Checks: track numbers and theme ids are unique, every theme names tracks that
-    exist, and every source id used somewhere is listed under soundtrack.sources.
-    """
-    problems: list[str] = []
-    first_at: dict[int, int] = {}
-    for i, track in enumerate(data.tracks):
-        if track.number in first_at:
-            problems.append(
-                f"tracks[{i}].number: track number {track.number} is already used"
-                f" by tracks[{first_at[track.number]}]"
-            )
-        else:
-            first_at[track.number] = i
-    theme_at: dict[str, int] = {}
-    for i, theme in enumerate(data.themes):
-        if theme.id in theme_at:
-            problems.append(
-                f"themes[{i}].id: theme id {theme.id!r} is already used by themes[{theme_at[theme.id]}]"
-            )
-        else:
-            theme_at[theme.id] = i
-        for j, number in enumerate(theme.tracks):
-            if number not in first_at:
-                problems.append(f"themes[{i}].tracks[{j}]: there is no track number {number}")
-    known = {source.id for source in data.soundtrack.sources}
-    for path, ids in _source_references(data):
-        problems.extend(
-            f"{path}[{k}]: source {sid!r} is not listed in soundtrack.sources"
-            for k, sid in enumerate(ids)
-            if sid not in known
-        )
-    return problems
-
-
-def _source_references(data: SoundtrackFile) -> list[tuple[str, list[str]]]:
-    album = data.soundtrack.album
-    refs = [("soundtrack.album.sources", album.sources)]
-    refs += [(f"soundtrack.album.reviews[{i}].source", [r.source]) for i, r in enumerate(album.reviews)]
-    if data.soundtrack.film is not None:
-        refs.append(("soundtrack.film.sources", data.soundtrack.film.sources))
-    refs += [(f"tracks[{i}].sources", t.sources) for i, t in enumerate(data.tracks)]
-    refs += [(f"themes[{i}].sources", t.sources) for i, t in enumerate(data.themes)]
-    return refs

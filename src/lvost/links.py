@@ -1,0 +1,102 @@
+"""The links between parts of a soundtrack file, and what breaks them.
+
+The checks read fields by name from either validated models or the plain parsed
+JSON, so they also run on a file whose fields are wrong in other ways, and a
+user sees every problem at once. A value of the wrong type is skipped here; the
+field validation reports it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class BrokenLink:
+    loc: Loc
+    message: str
+
+
+class BrokenLinksError(ValueError):
+    """Raised by the model's validator; carries every broken link, each with its place."""
+
+    def __init__(self, links: list[BrokenLink]) -> None:
+        super().__init__("; ".join(link.message for link in links))
+        self.links = links
+
+
+def broken_links(data: Any) -> list[BrokenLink]:
+    """Every broken link in a file, in the order they appear.
+
+    Track numbers and theme ids must be unique, themes must name tracks that
+    exist, and every source id used must be listed under soundtrack.sources.
+    """
+    problems: list[BrokenLink] = []
+    numbers = _first_places(_items(data, "tracks"), "number", "track number", "tracks", problems, int)
+    _first_places(_items(data, "themes"), "id", "theme id", "themes", problems, str)
+    for i, theme in _items(data, "themes"):
+        for j, number in _items(theme, "tracks"):
+            if _is_int(number) and number not in numbers:
+                problems.append(BrokenLink(("themes", i, "tracks", j), f"there is no track number {number}"))
+    soundtrack = _field(data, "soundtrack")
+    known = {_field(s, "id") for _, s in _items(soundtrack, "sources")}
+    for loc, source_id in _source_references(data):
+        if isinstance(source_id, str) and source_id not in known:
+            problems.append(BrokenLink(loc, f"source {source_id!r} is not listed in soundtrack.sources"))
+    return problems
+
+
+def _first_places(
+    items: list[tuple[int, Any]],
+    key: str,
+    noun: str,
+    where: str,
+    problems: list[BrokenLink],
+    kind: type,
+) -> dict[Any, int]:
+    first: dict[Any, int] = {}
+    for i, item in items:
+        value = _field(item, key)
+        if not isinstance(value, kind) or isinstance(value, bool):
+            continue
+        if value in first:
+            shown = value if kind is int else repr(value)
+            message = f"{noun} {shown} is already used by {where}[{first[value]}]"
+            problems.append(BrokenLink((where, i, key), message))
+        else:
+            first[value] = i
+    return first
+
+
+def _source_references(data: Any) -> Iterator[tuple[Loc, Any]]:
+    soundtrack = _field(data, "soundtrack")
+    album = _field(soundtrack, "album")
+    for k, sid in _items(album, "sources"):
+        yield ("soundtrack", "album", "sources", k), sid
+    for i, review in _items(album, "reviews"):
+        yield ("soundtrack", "album", "reviews", i, "source"), _field(review, "source")
+    for k, sid in _items(_field(soundtrack, "film"), "sources"):
+        yield ("soundtrack", "film", "sources", k), sid
+    for part in ("tracks", "themes"):
+        for i, item in _items(data, part):
+            for k, sid in _items(item, "sources"):
+                yield (part, i, "sources", k), sid
+
+
+def _field(obj: Any, name: str) -> Any:
+    if isinstance(obj, Mapping):
+        return obj.get(name)
+    return getattr(obj, name, None) if obj is not None else None
+
+
+def _items(obj: Any, name: str) -> list[tuple[int, Any]]:
+    value = _field(obj, name)
+    return list(enumerate(value)) if isinstance(value, list) else []
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from lvost.links import BrokenLink, BrokenLinksError, broken_links
+from lvost.models import SoundtrackFile
+from support import MINIMAL, variant
+
+
+def both_ways(data: dict[str, Any]) -> list[BrokenLink]:
+    """The links found in plain JSON, checked to be what the model's validator finds."""
+    found = broken_links(data)
+    with pytest.raises(ValidationError) as caught:
+        SoundtrackFile.model_validate_json(json.dumps(data))
+    raised = caught.value.errors()[0]["ctx"]["error"]
+    assert isinstance(raised, BrokenLinksError)
+    assert raised.links == found
+    return found
+
+
+def test_a_good_file_has_no_broken_links() -> None:
+    assert broken_links(MINIMAL) == []
+    assert broken_links(SoundtrackFile.model_validate_json(json.dumps(MINIMAL))) == []
+
+
+def test_duplicate_track_numbers_name_both_places() -> None:
+    assert both_ways(variant(tracks__1__number=1)) == [
+        BrokenLink(("tracks", 1, "number"), "track number 1 is already used by tracks[0]")
+    ]
+
+
+def test_duplicate_theme_ids_name_both_places() -> None:
+    data = variant()
+    data["themes"].append({"id": "t", "name": "Again"})
+    assert both_ways(data) == [BrokenLink(("themes", 1, "id"), "theme id 't' is already used by themes[0]")]
+
+
+def test_theme_pointing_at_a_missing_track() -> None:
+    assert both_ways(variant(themes__0__tracks=[1, 9])) == [
+        BrokenLink(("themes", 0, "tracks", 1), "there is no track number 9")
+    ]
+
+
+def test_unlisted_source_ids_anywhere() -> None:
+    data = variant(tracks__1__sources=["nowhere"])
+    data["soundtrack"]["album"]["reviews"] = [{"source": "elsewhere"}]
+    assert both_ways(data) == [
+        BrokenLink(
+            ("soundtrack", "album", "reviews", 0, "source"),
+            "source 'elsewhere' is not listed in soundtrack.sources",
+        ),
+        BrokenLink(("tracks", 1, "sources", 0), "source 'nowhere' is not listed in soundtrack.sources"),
+    ]
+
+
+def test_every_broken_link_is_found_at_once() -> None:
+    assert len(both_ways(variant(tracks__1__number=1, themes__0__tracks=[7]))) == 2
+
+
+@pytest.mark.parametrize(
+    "mangled",
+    [
+        {"tracks": "no list"},
+        {"tracks": [None, 3, {"number": True}, {"number": "1"}]},
+        {"themes": [{"tracks": "x"}, {"id": 5}]},
+        {"soundtrack": []},
+        [],
+        None,
+    ],
+)
+def test_plain_json_of_any_shape_is_checked_without_failing(mangled: Any) -> None:
+    data = copy.deepcopy(MINIMAL)
+    if isinstance(mangled, dict):
+        data.update(mangled)
+        assert isinstance(broken_links(data), list)
+    else:
+        assert broken_links(mangled) == []
