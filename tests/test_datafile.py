@@ -88,7 +88,7 @@ BROKEN = """{
   "tracks": [
     {"number": 1, "title": "a"},
     {"number": 1},
-    {"number": "3", "title": "c", "colour": "blue"}
+    {"number": 3, "title": "c", "duration_seconds": "3:05", "colour": "blue"}
   ],
   "themes": [
     {"id": "t", "name": "T", "tracks": [1, 9]}
@@ -114,7 +114,7 @@ def test_check_lists_every_problem_by_line(tmp_path: Path) -> None:
     assert [str(p) for p in problems] == [
         "6: tracks[1].title: is required",
         "6: tracks[1].number: track number 1 is already used by tracks[0]",
-        "7: tracks[2].number: should be a valid integer",
+        "7: tracks[2].duration_seconds: should be a valid integer",
         "7: tracks[2].colour: is not a field of the format (misspelt?)",
         "10: themes[0].tracks[1]: there is no track number 9",
     ]

@@ -80,3 +80,12 @@ def test_plain_json_of_any_shape_is_checked_without_failing(mangled: Any) -> Non
         assert isinstance(broken_links(data), list)
     else:
         assert broken_links(mangled) == []
+
+
+def test_links_to_a_track_whose_number_is_wrong_are_not_judged() -> None:
+    assert broken_links(variant(tracks__0__number="one")) == []
+
+
+def test_sources_are_not_judged_without_a_soundtrack_part() -> None:
+    data = {k: v for k, v in MINIMAL.items() if k != "soundtrack"}
+    assert broken_links(data) == []

@@ -37,9 +37,11 @@ class Catalog:
         self._by_number = {t.number: t for t in self._tracks}
 
     @classmethod
-    def load(cls, path: Path | None = None) -> Catalog:
-        """The soundtrack in ``path``, or the embedded Leaving Las Vegas data."""
-        return cls(datafile.load(path or datafile.embedded_path()))
+    def load(cls, path: Path | None = None, label: str | None = None) -> Catalog:
+        """The soundtrack in ``path``, or the embedded Leaving Las Vegas data.
+
+        ``label`` names the file in error messages instead of its path."""
+        return cls(datafile.load(path or datafile.embedded_path(), label))
 
     @property
     def album(self) -> Album:

@@ -6,17 +6,21 @@ import sys
 from collections.abc import Callable, Sequence
 from enum import Enum
 from importlib.metadata import version
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console, RenderableType
+from typer._click.core import ParameterSource
 from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+from typer._click.globals import get_current_context as click_context
 from typer.core import TyperGroup
 
-from lvost import render, views
+from lvost import datafile, render, views
 from lvost.catalog import Catalog, TrackFilter
-from lvost.errors import ExitCode, LvostError
+from lvost.errors import DataFileError, ExitCode, LvostError
 from lvost.search import search as run_search
+from lvost.words import counted
 
 
 class LvostGroup(TyperGroup):
@@ -73,6 +77,7 @@ app = typer.Typer(
     epilog='Examples:  lvost tracks --genre jazz   lvost show "Angel Eyes"   lvost search sting',
 )
 
+DATA_ENV = "LVOST_DATA"
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
 
 
@@ -106,11 +111,43 @@ def _version(show: bool) -> None:
 
 @app.callback()
 def main(
+    data: Annotated[
+        str | None,
+        typer.Option(
+            "--data",
+            envvar=DATA_ENV,
+            metavar="PATH",
+            help="A soundtrack JSON file to explore instead of Leaving Las Vegas.",
+        ),
+    ] = None,
     show_version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
 ) -> None:
     """Explore a film soundtrack: Leaving Las Vegas (1995), or your own data file."""
+
+
+def _data_path() -> tuple[Path | None, str | None]:
+    """The data file chosen by --data or LVOST_DATA (the option wins), and how to name it.
+
+    Neither, or an empty value, means the embedded soundtrack.
+    """
+    root = click_context().find_root()
+    value = root.params.get("data")
+    if not value:
+        return None, None
+    from_env = root.get_parameter_source("data") is ParameterSource.ENVIRONMENT
+    return Path(value), f"{DATA_ENV}={value}" if from_env else None
+
+
+def _catalog() -> Catalog:
+    path, label = _data_path()
+    return Catalog.load(path, label)
+
+
+def _note(message: str) -> None:
+    """A remark for the person at the terminal, kept out of the data on stdout."""
+    sys.stderr.write(f"{render.safe(message)}\n")
 
 
 @app.command()
@@ -130,10 +167,12 @@ def tracks(
 
     Examples: lvost tracks --kind song    lvost tracks --artist mercer --json
     """
-    catalog = Catalog.load()
+    catalog = _catalog()
     found = catalog.select_tracks(TrackFilter(genre, kind, artist, theme, sort.value))
     if json:
         _print_json([render.track_data(t) for t in found])
+    elif not found:
+        _note("No tracks match these filters.")
     else:
         _print(render.tracks_table(found, catalog.album.title, _width()))
 
@@ -149,7 +188,7 @@ def show(
 
     Examples: lvost show "Angel Eyes"    lvost show 19    lvost show "its a lonesome"
     """
-    catalog = Catalog.load()
+    catalog = _catalog()
     found = catalog.find_track(track)
     if json:
         _print_json(render.track_detail_data(catalog, found))
@@ -169,7 +208,7 @@ def themes(
 
     Examples: lvost themes --genre blues    lvost themes loneliness
     """
-    catalog = Catalog.load()
+    catalog = _catalog()
     if theme is not None:
         one = catalog.find_theme(theme)
         if json:
@@ -180,6 +219,8 @@ def themes(
     found = catalog.themes_with_genre(genre) if genre is not None else catalog.themes
     if json:
         _print_json([render.theme_data(th) for th in found])
+    elif not found:
+        _note("No themes are carried by that genre." if catalog.themes else "This soundtrack has no themes.")
     else:
         _print(views.themes_view(catalog, found))
 
@@ -195,7 +236,7 @@ def search(
     Examples: lvost search sting    lvost search blues ben --limit 3
     """
     text = " ".join(query)
-    hits = run_search(Catalog.load(), text)
+    hits = run_search(_catalog(), text)
     shown = hits[:limit] if limit else hits
     if json:
         _print_json([render.hit_data(h) for h in shown])
@@ -209,11 +250,39 @@ def about(json: JsonFlag = False) -> None:
 
     Example: lvost about
     """
-    catalog = Catalog.load()
+    catalog = _catalog()
     if json:
         _print_json(catalog.data.soundtrack.model_dump(mode="json"))
     else:
         _print(views.about_view(catalog))
+
+
+@app.command()
+def validate(
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="The soundtrack JSON file to check; leave out to check the one in use."),
+    ] = None,
+) -> None:
+    """Check a soundtrack file and list every problem in it, with its line.
+
+    Examples: lvost validate my-film.json    lvost --data my-film.json validate
+    """
+    target = path or _data_path()[0] or datafile.embedded_path()
+    data, problems = datafile.check(target)
+    if data is None:
+        typer.echo(render.problem_lines(target, problems), nl=False)
+        raise DataFileError(f"{target} has {counted(len(problems), 'problem')}")
+    typer.echo(render.validation_summary(target, data))
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the soundtrack format, for editors and other tools.
+
+    Example: lvost schema > soundtrack.schema.json
+    """
+    _print_json(render.json_schema())
 
 
 def run() -> None:

@@ -14,6 +14,7 @@ from lvost.errors import DataFileError
 from lvost.links import BrokenLink, BrokenLinksError, broken_links
 from lvost.locate import line_of
 from lvost.models import SoundtrackFile
+from lvost.words import counted
 
 MAX_BYTES = 256 * 1024 * 1024
 """Larger files are refused before they are read, so memory stays bounded."""
@@ -50,7 +51,7 @@ def load(path: Path, label: str | None = None) -> SoundtrackFile:
     data, problems = _parse(read_text(path, name))
     if data is None:
         more = len(problems) - 1
-        tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+        tail = f" (and {counted(more, 'more problem')})" if more else ""
         raise DataFileError(f"{name}:{problems[0]}{tail}")
     return data
 

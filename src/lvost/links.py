@@ -12,6 +12,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import BaseModel
+
 Loc = tuple[str | int, ...]
 
 
@@ -34,20 +36,32 @@ def broken_links(data: Any) -> list[BrokenLink]:
 
     Track numbers and theme ids must be unique, themes must name tracks that
     exist, and every source id used must be listed under soundtrack.sources.
+    Where a track's number is itself wrong, or the soundtrack part is missing,
+    links to them are not judged: the field error is the one to fix first.
     """
     problems: list[BrokenLink] = []
-    numbers = _first_places(_items(data, "tracks"), "number", "track number", "tracks", problems, int)
+    tracks = _items(data, "tracks")
+    numbers = _first_places(tracks, "number", "track number", "tracks", problems, int)
     _first_places(_items(data, "themes"), "id", "theme id", "themes", problems, str)
+    if all(_is_int(_field(track, "number")) for _, track in tracks):
+        problems += _theme_links(data, set(numbers))
+    if isinstance(_field(data, "soundtrack"), (Mapping, BaseModel)):
+        problems += _source_links(data)
+    return problems
+
+
+def _theme_links(data: Any, numbers: set[int]) -> Iterator[BrokenLink]:
     for i, theme in _items(data, "themes"):
         for j, number in _items(theme, "tracks"):
             if _is_int(number) and number not in numbers:
-                problems.append(BrokenLink(("themes", i, "tracks", j), f"there is no track number {number}"))
-    soundtrack = _field(data, "soundtrack")
-    known = {_field(s, "id") for _, s in _items(soundtrack, "sources")}
+                yield BrokenLink(("themes", i, "tracks", j), f"there is no track number {number}")
+
+
+def _source_links(data: Any) -> Iterator[BrokenLink]:
+    known = {_field(s, "id") for _, s in _items(_field(data, "soundtrack"), "sources")}
     for loc, source_id in _source_references(data):
         if isinstance(source_id, str) and source_id not in known:
-            problems.append(BrokenLink(loc, f"source {source_id!r} is not listed in soundtrack.sources"))
-    return problems
+            yield BrokenLink(loc, f"source {source_id!r} is not listed in soundtrack.sources")
 
 
 def _first_places(

@@ -17,8 +17,10 @@ from rich.table import Table
 from rich.text import Text
 
 from lvost.catalog import Catalog
-from lvost.models import Credit, Theme, Track
+from lvost.datafile import Problem
+from lvost.models import Credit, SoundtrackFile, Theme, Track
 from lvost.search import Hit
+from lvost.words import counted
 
 DASH = "\u2013"
 UNKNOWN = "unknown"
@@ -163,7 +165,8 @@ def themes_table(catalog: Catalog, themes: Sequence[Theme]) -> Table:
 
 def search_table(query: str, hits: Sequence[Hit], total: int) -> Table:
     shown = f"{len(hits)} of {total}" if len(hits) < total else str(total)
-    table = _table(f'Search "{query}": {shown} match{"es" if total != 1 else ""}', ["#", "Title", "Matched"])
+    noun = "match" if total == 1 else "matches"
+    table = _table(f'Search "{query}": {shown} {noun}', ["#", "Title", "Matched"])
     table.columns[0].justify = "right"
     for hit in hits:
         matched = Text("\n").join(plain(f"{m.field}: {snippet(m.value)}") for m in hit.matched)
@@ -183,6 +186,22 @@ def snippet(text: str, width: int = _SNIPPET) -> str:
         return text
     cut = text[: width - 1]
     return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "\u2026"
+
+
+def validation_summary(path: object, data: SoundtrackFile) -> str:
+    """One line saying the file is valid and what it holds."""
+    counts = f"{counted(len(data.tracks), 'track')}, {counted(len(data.themes), 'theme')}"
+    return safe(f'{path}: valid: "{data.soundtrack.album.title}", {counts}')
+
+
+def problem_lines(path: object, problems: Sequence[Problem]) -> str:
+    """Each problem as ``file:line: field: what is wrong``, the form editors jump to."""
+    return "".join(safe(f"{path}:{problem}") + "\n" for problem in problems)
+
+
+def json_schema() -> dict[str, Any]:
+    """The format's JSON Schema, generated from the models."""
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **SoundtrackFile.model_json_schema()}
 
 
 def to_json(value: Any) -> str:

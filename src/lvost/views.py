@@ -20,6 +20,7 @@ from lvost.render import (
     themes_table,
     tracks_table,
 )
+from lvost.words import counted
 
 Field = tuple[str, Sequence[str]]
 """A label and its lines; no lines means the value is unknown."""
@@ -99,7 +100,7 @@ def _album_rows(catalog: Catalog, album: Album) -> list[Field]:
         ("Musicians", [credit_text(c) for c in album.musicians]),
         ("Recording", [album.recording] if album.recording else []),
         ("The album", [album.description] if album.description else []),
-        ("Contents", [f"{len(catalog.data.tracks)} tracks, {themes} theme{'s' if themes != 1 else ''}"]),
+        ("Contents", [f"{counted(len(catalog.data.tracks), 'track')}, {counted(themes, 'theme')}"]),
         ("Charts", [_chart_line(c.chart, c.peak, c.note) for c in album.charts]),
         ("Reviews", [_review_line(catalog, r.source, r.rating, r.note) for r in album.reviews]),
     ]
