@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +13,14 @@ TESTS = Path(__file__).parent
 SMALL = TESTS / "data" / "small.json"
 
 Invoke = Callable[..., Result]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_data_from_the_environment() -> Iterator[None]:
+    """A developer's own LVOST_DATA must not change what the tests see."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("LVOST_DATA", raising=False)
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from importlib.metadata import version
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,6 +16,7 @@ from typer.testing import CliRunner, Result
 from lvost.cli import app
 
 Invoke = Callable[..., Result]
+SMALL = str(Path(__file__).parent / "data" / "small.json")
 COLOUR = re.compile(r"\x1b\[[0-9;]*(?:3[0-7]|9[0-7]|38;[0-9;]+)m")
 
 
@@ -215,32 +217,15 @@ def test_console_script_reports_errors_without_a_traceback() -> None:
     assert done.stderr == 'Error: no track matches "nothing like it"\n'
 
 
+WORDS = "tracks show themes search about validate schema --json --genre --kind --artist --theme --sort"
 ARGUMENTS = st.lists(
     st.one_of(
         st.sampled_from(
-            [
-                "tracks",
-                "show",
-                "themes",
-                "search",
-                "about",
-                "--json",
-                "--genre",
-                "--kind",
-                "--artist",
-                "--theme",
-                "--sort",
-                "--limit",
-                "--help",
-                "--version",
-                "-1",
-                "0",
-                "25",
-            ]
+            [*WORDS.split(), "--limit", "--help", "--version", "--data", SMALL, "/no/such.json", "0", "25"]
         ),
         st.text(max_size=12),
     ),
-    max_size=5,
+    max_size=6,
 )
 
 

@@ -245,3 +245,24 @@ def test_a_huge_file_is_refused_without_reading_it(run: Run, tmp_path: Path) -> 
 
 def _snapshot(folder: Path) -> dict[str, tuple[int, bytes]]:
     return {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in folder.iterdir() if p.is_file()}
+
+
+def test_validate_follows_the_environment_and_reports_unreadable_files(run: Run, tmp_path: Path) -> None:
+    assert run("validate", env={"LVOST_DATA": str(SMALL)}).stdout.startswith(f"{SMALL}: valid")
+    missing = tmp_path / "gone.json"
+    result = run("validate", str(missing))
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == f"Error: {missing}: no such file; give the path of a soundtrack JSON file\n"
+
+
+def test_broken_fixture_is_broken_in_every_way_it_claims(run: Run) -> None:
+    broken = Path(__file__).parent / "data" / "broken.json"
+    result = run("validate", str(broken))
+    assert [line.split(": ", 2)[1] for line in result.stdout.splitlines()] == [
+        "tracks[0].lenght",
+        "tracks[1].kinds[0]",
+        "tracks[1].number",
+        "tracks[2].title",
+        "themes[0].id",
+        "themes[0].tracks[1]",
+    ]

@@ -99,7 +99,9 @@ BROKEN = """{
 
 def test_load_names_file_line_and_field_and_counts_the_rest(tmp_path: Path) -> None:
     path = write(tmp_path, BROKEN)
-    assert load_error(path) == f"{path}:6: tracks[1].title: is required (and 4 more problems)"
+    assert load_error(path) == (
+        f"{path}:6: tracks[1].title: is required (and 4 more problems; 'lvost validate' lists them all)"
+    )
 
 
 def test_load_can_name_the_file_by_a_label(tmp_path: Path) -> None:

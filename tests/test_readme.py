@@ -18,11 +18,12 @@ EXAMPLES = re.findall(r"```console\n\$ (lvost[^\n]*)\n(.*?)```", README, flags=r
 
 def test_the_readme_has_examples_of_every_command() -> None:
     shown = {shlex.split(command)[1] for command, _ in EXAMPLES}
-    assert shown >= {"tracks", "show", "themes", "search", "about"}
+    assert shown >= {"tracks", "show", "themes", "search", "about", "validate"}
 
 
 @pytest.mark.parametrize(("command", "expected"), EXAMPLES, ids=[c for c, _ in EXAMPLES])
-def test_readme_example_is_real_output(command: str, expected: str) -> None:
+def test_readme_example_is_real_output(command: str, expected: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)  # examples name files relative to the repository
     runner = CliRunner(env={"COLUMNS": "90", "NO_COLOR": "1"})
     result = runner.invoke(app, shlex.split(command)[1:], prog_name="lvost")
     actual = [line.rstrip() for line in result.output.rstrip("\n").splitlines()]

@@ -51,7 +51,7 @@ def load(path: Path, label: str | None = None) -> SoundtrackFile:
     data, problems = _parse(read_text(path, name))
     if data is None:
         more = len(problems) - 1
-        tail = f" (and {counted(more, 'more problem')})" if more else ""
+        tail = f" (and {counted(more, 'more problem')}; 'lvost validate' lists them all)" if more else ""
         raise DataFileError(f"{name}:{problems[0]}{tail}")
     return data
 

@@ -58,7 +58,8 @@ def _theme_links(data: Any, numbers: set[int]) -> Iterator[BrokenLink]:
 
 
 def _source_links(data: Any) -> Iterator[BrokenLink]:
-    known = {_field(s, "id") for _, s in _items(_field(data, "soundtrack"), "sources")}
+    ids = (_field(s, "id") for _, s in _items(_field(data, "soundtrack"), "sources"))
+    known = {sid for sid in ids if isinstance(sid, str)}
     for loc, source_id in _source_references(data):
         if isinstance(source_id, str) and source_id not in known:
             yield BrokenLink(loc, f"source {source_id!r} is not listed in soundtrack.sources")

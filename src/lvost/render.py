@@ -27,6 +27,7 @@ UNKNOWN = "unknown"
 _SNIPPET = 48
 """How much of a long matched value the search table shows."""
 
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -205,8 +206,15 @@ def json_schema() -> dict[str, Any]:
 
 
 def to_json(value: Any) -> str:
-    """JSON text for scripts; strings are kept exactly as the data has them."""
-    return json.dumps(value, ensure_ascii=False, indent=2)
+    """JSON text for scripts: strings decode to exactly what the data has, and
+    characters a terminal could act on are written as ``\\u`` escapes.
+
+    >>> to_json(["caf\u00e9 \u202e\x9b\x1b"])
+    '[\\n  "caf\u00e9 \\\\u202e\\\\u009b\\\\u001b"\\n]'
+    """
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    # Outside strings JSON is plain ASCII, so these can only be inside strings.
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def track_data(track: Track) -> dict[str, Any]:
