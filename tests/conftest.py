@@ -14,6 +14,16 @@ SMALL = TESTS / "data" / "small.json"
 
 Invoke = Callable[..., Result]
 
+TERMINAL: dict[str, str | None] = {
+    "COLUMNS": "100",
+    "LINES": "40",
+    "TTY_COMPATIBLE": "1",
+    "TERM": "dumb",
+    "NO_COLOR": None,
+}
+"""A terminal (so lists are tables) of fixed size, whose TERM asks for no escape codes.
+(Rich takes a dumb terminal to be 80 columns wide unless both COLUMNS and LINES are set.)"""
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _no_data_from_the_environment() -> Iterator[None]:
@@ -37,10 +47,10 @@ def small() -> Catalog:
 
 @pytest.fixture
 def invoke() -> Invoke:
-    """Run the real command line at a fixed width, colour off, like a pipe would."""
+    """Run the real command line as if on a 100-column terminal that shows no styles."""
 
-    def run(*args: str, env: dict[str, str] | None = None) -> Result:
-        runner = CliRunner(env={"COLUMNS": "100", "NO_COLOR": None, "TERM": "xterm", **(env or {})})
+    def run(*args: str, env: dict[str, str | None] | None = None) -> Result:
+        runner = CliRunner(env={**TERMINAL, **(env or {})})
         return runner.invoke(app, list(args), prog_name="lvost")
 
     return run

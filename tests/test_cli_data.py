@@ -12,6 +12,7 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner, Result
 
+from conftest import TERMINAL
 from lvost.cli import app
 from lvost.datafile import embedded_path
 from support import MINIMAL, variant
@@ -23,7 +24,7 @@ Run = Callable[..., Result]
 @pytest.fixture
 def run() -> Run:
     def invoke(*args: str, env: dict[str, str | None] | None = None) -> Result:
-        runner = CliRunner(env={"COLUMNS": "100", "LVOST_DATA": None, **(env or {})})
+        runner = CliRunner(env={**TERMINAL, **(env or {})})
         return runner.invoke(app, list(args), prog_name="lvost")
 
     return invoke

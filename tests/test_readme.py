@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import TERMINAL
 from lvost.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,7 +25,7 @@ def test_the_readme_has_examples_of_every_command() -> None:
 @pytest.mark.parametrize(("command", "expected"), EXAMPLES, ids=[c for c, _ in EXAMPLES])
 def test_readme_example_is_real_output(command: str, expected: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)  # examples name files relative to the repository
-    runner = CliRunner(env={"COLUMNS": "90", "NO_COLOR": "1"})
+    runner = CliRunner(env={**TERMINAL, "COLUMNS": "90"})
     result = runner.invoke(app, shlex.split(command)[1:], prog_name="lvost")
     actual = [line.rstrip() for line in result.output.rstrip("\n").splitlines()]
     assert actual == expected.rstrip("\n").splitlines()

@@ -1,4 +1,4 @@
-"""Turning results into Rich renderables and JSON text. Never prints, never exits.
+"""Results as Rich tables and JSON-ready data. Never prints, never exits.
 
 Every string that comes from a data file or the command line reaches Rich as a
 ``Text`` built by ``plain``, so markup in it is not parsed and control
@@ -7,44 +7,38 @@ characters are shown as visible escapes instead of acting on the terminal.
 
 from __future__ import annotations
 
-import json
-import re
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from rich import box
 from rich.table import Table
 from rich.text import Text
 
 from lvost.catalog import Catalog
+from lvost.columns import (
+    DASH,
+    HIT_DEFAULT,
+    THEME_DEFAULT,
+    TRACK_DEFAULT,
+    Column,
+    Role,
+    choose,
+    hit_columns,
+    theme_columns,
+    track_columns,
+)
 from lvost.datafile import Problem
-from lvost.models import Credit, SoundtrackFile, Theme, Track
+from lvost.formats import Format, as_csv, as_json, as_markdown, as_records, as_tsv
+from lvost.models import SoundtrackFile, Theme, Track
 from lvost.search import Hit
-from lvost.words import counted
+from lvost.text import counted, safe
 
-DASH = "\u2013"
+Row = TypeVar("Row")
 UNKNOWN = "unknown"
+INFERRED_NOTE = "* kind inferred from the listings, not printed in them"
 _SNIPPET = 48
 """How much of a long matched value the search table shows."""
-
-_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def safe(text: str) -> str:
-    """``text`` with control and bidi-override characters replaced by visible escapes.
-
-    >>> safe("Bell\\x07 and \\x1b[2J")
-    'Bell\\\\x07 and \\\\x1b[2J'
-    >>> safe("Ben\\u202e")
-    'Ben\\\\u202e'
-    """
-    return _CONTROL.sub(lambda m: _escape(m.group()), text)
-
-
-def _escape(char: str) -> str:
-    code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def plain(text: str, style: str = "") -> Text:
@@ -52,134 +46,139 @@ def plain(text: str, style: str = "") -> Text:
     return Text(safe(text), style=style)
 
 
-def joined(items: Iterable[str], empty: str = DASH) -> str:
-    listed = ", ".join(items)
-    return listed or empty
-
-
-def credit_text(credit: Credit) -> str:
-    return f"{credit.name} ({credit.role})" if credit.role else credit.name
-
-
-def kind_text(track: Track) -> str:
-    """The track's kinds; "*" marks kinds the data says were inferred."""
-    if not track.kinds:
-        return DASH
-    return joined(track.kinds) + ("*" if track.kind_inferred else "")
-
-
-def duration_text(seconds: int | None) -> str:
-    """Minutes and seconds, or a dash when unknown.
-
-    >>> duration_text(185), duration_text(None) == DASH
-    ('3:05', True)
-    """
-    if seconds is None:
-        return DASH
-    return f"{seconds // 60}:{seconds % 60:02d}"
-
-
-def _table(title: str, headers: Sequence[str]) -> Table:
-    table = Table(
+def table(
+    title: str,
+    columns: Sequence[Column[Row]],
+    rows: Sequence[Row],
+    width: int | None = None,
+    caption: str | None = None,
+) -> Table:
+    """A table of ``rows`` for a terminal. Given the ``width`` it must fit, a
+    table too wide for it shares out the room by each column's role."""
+    grid = Table(
         title=plain(title),
+        caption=caption,
         box=box.SIMPLE_HEAD,
         header_style="bold",
         title_style="bold",
         show_edge=False,
         pad_edge=False,
     )
-    for header in headers:
-        table.add_column(header, overflow="fold", min_width=len(header))
-    return table
-
-
-def tracks_table(tracks: Sequence[Track], title: str, width: int | None = None) -> Table:
-    """The tracklist. Given the ``width`` it must fit, a table too wide for it
-    shares the room out so titles keep more of it than the list-like columns."""
-    table = _table(title, ["#", "Title", "Performers", "Kind", "Genres", "Length"])
-    table.columns[0].justify = "right"
-    table.columns[0].no_wrap = table.columns[5].no_wrap = True
-    rows = [
-        [
-            str(t.number),
-            safe(t.title),
-            safe(joined(c.name for c in t.performers)),
-            kind_text(t),
-            safe(joined(t.genres)),
-            duration_text(t.duration_seconds),
-        ]
-        for t in tracks
-    ]
-    for row in rows:
-        table.add_row(row[0], Text(row[1], "bold"), *map(Text, row[2:]))
+    for column in columns:
+        grid.add_column(
+            column.header,
+            overflow="fold",
+            no_wrap=column.role == "fixed",
+            justify="right" if column.right else "left",
+        )
+    texts = [[safe(c.text(row)) for c in columns] for row in rows]
+    for cells in texts:
+        grid.add_row(
+            *(Text(cell, "bold" if c.role == "main" else "") for c, cell in zip(columns, cells, strict=True))
+        )
     if width is not None:
-        _fit_columns(table, rows, width)
-    if any(t.kind_inferred for t in tracks):
-        table.caption = "* kind inferred from the listings, not printed in them"
-    return table
+        _fit(grid, [c.role for c in columns], texts, width)
+    return grid
 
 
-def _fit_columns(table: Table, rows: Sequence[Sequence[str]], width: int) -> None:
-    """Size the tracklist's columns for ``width`` when it would not fit as it is.
+@dataclass(frozen=True)
+class _Step:
+    role: Role
+    floor: int
+    whole_words: bool
 
-    Number and duration keep their width. The list-like columns give up room
-    first, to a name or two words a line; then the title, down to a few words;
-    then genres and kind again, down to their headers; then the title. Until
-    that last resort, no column is made narrower than its longest word.
-    """
-    columns = list(enumerate(table.columns))
-    sizes = [max([len(str(c.header)), *(len(row[i]) for row in rows)]) for i, c in columns]
+
+_SHRINK = [
+    _Step("prose", 30, True),
+    _Step("main", 30, True),
+    _Step("list", 9, True),
+    _Step("prose", 20, True),
+    _Step("main", 20, True),
+    _Step("prose", 12, False),
+    _Step("list", 6, False),
+    _Step("main", 8, False),
+]
+"""The order a table too wide for its terminal gives up room: prose, then titles
+or names down to a comfortable width, then list-like columns, then prose and
+titles again; each first without splitting a word, then further. Fixed columns
+(numbers, lengths, ids) never shrink."""
+
+
+def _fit(grid: Table, roles: Sequence[Role], texts: Sequence[Sequence[str]], width: int) -> None:
+    headers = [len(str(c.header)) for c in grid.columns]
+    sizes = [max([headers[i], *(_longest_line(row[i]) for row in texts)]) for i in range(len(roles))]
     excess = sum(sizes) - (width - 3 * (len(sizes) - 1))  # a blank rule between columns, padded
     if excess <= 0:
         return
-    for i, floor, whole_words in _SHRINK_ORDER:
-        if whole_words:
-            floor = max([floor, *(len(word) for row in rows for word in row[i].split())])
-        cut = min(excess, max(0, sizes[i] - floor))
-        sizes[i] -= cut
-        excess -= cut
-    for (_, column), size in zip(columns, sizes, strict=True):
+    for step in _SHRINK:
+        floors = {
+            i: max([step.floor, headers[i], *(_longest_word(row[i]) for row in texts if step.whole_words)])
+            for i, role in enumerate(roles)
+            if role == step.role
+        }
+        # Take one character at a time from the widest column this step may narrow.
+        while excess > 0 and (room := [i for i in floors if sizes[i] > floors[i]]):
+            widest = max(room, key=lambda i: sizes[i])
+            sizes[widest] -= 1
+            excess -= 1
+    for column, size in zip(grid.columns, sizes, strict=True):
         column.width = size
 
 
-_SHRINK_ORDER = [
-    (4, 11, True),
-    (2, 10, True),
-    (3, 9, True),
-    (1, 23, True),
-    (4, 6, False),
-    (3, 6, False),
-    (1, 8, False),
-]
-"""(column, narrowest, never below its longest word) in the order ``_fit_columns`` takes room."""
+def _longest_line(text: str) -> int:
+    return max(len(line) for line in text.split("\n"))
 
 
-def themes_table(catalog: Catalog, themes: Sequence[Theme]) -> Table:
-    table = _table("Themes (interpretation, not fact)", ["Theme", "Description", "Genres", "Tracks"])
-    table.columns[0].no_wrap = True
-    for th in themes:
-        numbers = ", ".join(str(t.number) for t in catalog.tracks_of(th))
-        name = Text.assemble(plain(th.name, "bold"), "\n", plain(th.id, "dim"))
-        table.add_row(name, plain(th.description or DASH), plain(joined(th.genres)), numbers or DASH)
-    return table
+def _longest_word(text: str) -> int:
+    return max((len(word) for word in text.split()), default=0)
 
 
-def search_table(query: str, hits: Sequence[Hit], total: int) -> Table:
-    shown = f"{len(hits)} of {total}" if len(hits) < total else str(total)
-    noun = "match" if total == 1 else "matches"
-    table = _table(f'Search "{query}": {shown} {noun}', ["#", "Title", "Matched"])
-    table.columns[0].justify = "right"
-    for hit in hits:
-        matched = Text("\n").join(plain(f"{m.field}: {snippet(m.value)}") for m in hit.matched)
-        table.add_row(str(hit.track.number), plain(hit.track.title, "bold"), matched)
-    return table
+@dataclass(frozen=True)
+class Listing(Generic[Row]):
+    """Rows ready to be shown in any format, with what each format needs."""
+
+    title: str
+    columns: dict[str, Column[Row]]
+    default: Sequence[str]
+    rows: Sequence[Row]
+    full: Callable[[Row], dict[str, Any]]
+    """The whole object for JSON when no fields are chosen."""
+    caption: Callable[[Sequence[Column[Row]]], str | None] = lambda _: None
+
+
+def listing(rows: Listing[Row], fmt: Format, fields: str | None, width: int | None) -> Table | str:
+    """``rows`` in format ``fmt``: a Rich table, or text ready to print."""
+    columns = choose(rows.columns, fields, rows.default)
+    if fmt == "json":
+        data = as_records(columns, rows.rows) if fields else [rows.full(r) for r in rows.rows]
+        return as_json(data) + "\n"
+    if fmt == "csv":
+        return as_csv(columns, rows.rows)
+    if fmt == "tsv":
+        return as_tsv(columns, rows.rows)
+    if fmt == "plain":
+        return as_tsv(columns, rows.rows, header=False)
+    if fmt == "markdown":
+        return as_markdown(columns, rows.rows)
+    return table(rows.title, columns, rows.rows, width, rows.caption(columns))
+
+
+def inferred_caption(tracks: Sequence[Track], columns: Sequence[Column[Any]]) -> str | None:
+    """The note that explains "*" in the kind column, when the table shows one."""
+    shows_kind = any(c.name == "kinds" for c in columns)
+    return INFERRED_NOTE if shows_kind and any(t.kind_inferred for t in tracks) else None
+
+
+def search_title(query: str, shown: int, total: int) -> str:
+    count = f"{shown} of {total}" if shown < total else str(total)
+    return f'Search "{query}": {count} {"match" if total == 1 else "matches"}'
 
 
 def snippet(text: str, width: int = _SNIPPET) -> str:
     """``text`` cut to ``width`` characters at a word boundary, with an ellipsis if cut.
 
     >>> snippet("Sting sings it accompanied by piano and acoustic bass.", 24)
-    'Sting sings it…'
+    'Sting sings it\u2026'
     >>> snippet("Nicolas Cage", 24)
     'Nicolas Cage'
     """
@@ -205,18 +204,6 @@ def json_schema() -> dict[str, Any]:
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **SoundtrackFile.model_json_schema()}
 
 
-def to_json(value: Any) -> str:
-    """JSON text for scripts: strings decode to exactly what the data has, and
-    characters a terminal could act on are written as ``\\u`` escapes.
-
-    >>> to_json(["caf\u00e9 \u202e\x9b\x1b"])
-    '[\\n  "caf\u00e9 \\\\u202e\\\\u009b\\\\u001b"\\n]'
-    """
-    text = json.dumps(value, ensure_ascii=False, indent=2)
-    # Outside strings JSON is plain ASCII, so these can only be inside strings.
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
 def track_data(track: Track) -> dict[str, Any]:
     return track.model_dump(mode="json")
 
@@ -233,3 +220,28 @@ def track_detail_data(catalog: Catalog, track: Track) -> dict[str, Any]:
 def hit_data(hit: Hit) -> dict[str, Any]:
     matched = [{"field": m.field, "value": m.value} for m in hit.matched]
     return {**track_data(hit.track), "score": hit.score, "matched": matched}
+
+
+def track_listing(catalog: Catalog, tracks: Sequence[Track]) -> Listing[Track]:
+    return Listing(
+        catalog.album.title,
+        track_columns(catalog),
+        TRACK_DEFAULT,
+        tracks,
+        track_data,
+        lambda columns: inferred_caption(tracks, columns),
+    )
+
+
+def theme_listing(catalog: Catalog, themes: Sequence[Theme]) -> Listing[Theme]:
+    return Listing(
+        "Themes (interpretation, not fact)", theme_columns(catalog), THEME_DEFAULT, themes, theme_data
+    )
+
+
+def hit_listing(catalog: Catalog, query: str, hits: Sequence[Hit], total: int) -> Listing[Hit]:
+    title = search_title(query, len(hits), total)
+    return Listing(title, hit_columns(catalog, snippet), HIT_DEFAULT, hits, hit_data)
+
+
+__all__ = ["DASH", "UNKNOWN", "as_json", "plain", "safe", "table"]

@@ -1,16 +1,26 @@
-"""Ranked search over every text field of the tracks."""
+"""Ranked search, and query filters, over every text field of the tracks."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from lvost.catalog import Catalog
 from lvost.errors import NotFoundError, UsageError
 from lvost.matching import normalize, suggest
 from lvost.models import Track
+from lvost.query import Term, parse
 
-WEIGHTS = {"title": 10.0, "performers": 8.0, "writers": 7.0, "genres": 5.0, "themes": 4.0, "notes": 2.0}
+WEIGHTS = {
+    "title": 10.0,
+    "performers": 8.0,
+    "writers": 7.0,
+    "kinds": 5.0,
+    "genres": 5.0,
+    "themes": 4.0,
+    "instruments": 3.0,
+    "notes": 2.0,
+}
 """How much a match in each field counts; the order is also the order fields are reported."""
 
 
@@ -27,73 +37,113 @@ class Hit:
     matched: tuple[FieldMatch, ...]
 
 
-def search(catalog: Catalog, query: str) -> list[Hit]:
-    """Tracks that match every word of ``query``, best first.
+def search(catalog: Catalog, query: str | Sequence[str]) -> list[Hit]:
+    """Tracks that match every term of ``query``, best first.
 
-    A word counts where it best matches: in a title more than in a performer,
-    then a writer, a genre, a theme, and last the notes. A whole word counts more
-    than the start of a word, and that more than a piece inside one (never in
-    notes, whose long words hold too many short ones). A title that
-    holds the whole query as a phrase ranks above one that holds its words apart.
-    Ties keep album order.
+    Each item is a term as ``lvost.query.parse`` reads it (a string is split
+    into terms at spaces). A word counts
+    where it best matches: in a title more than in a performer, then a writer,
+    a kind or genre, a theme, an instrument, and last the notes. A whole word
+    counts more than the start of a word, and that more than a piece inside one
+    (never in notes, whose long words hold too many short ones). A title that
+    holds all the words as a phrase ranks above one that holds them apart. Ties
+    keep album order. Excluding terms drop tracks and add nothing to the score.
 
     "sting" finds the three tracks Sting sings; "cage" finds track 16, where he
     is the performer, above track 19, whose notes name him; "blues ben" finds
-    "Blues for Ben".
+    "Blues for Ben"; "sting ^lonesome" drops track 19.
     """
-    words = normalize(query).split()
-    if not words:
-        raise UsageError(f'the search query "{query}" has no words; try one, like "sting"')
-    phrase = " ".join(words)
-    hits = [hit for t in catalog.tracks if (hit := _score(catalog, t, words, phrase))]
+    items = query.split() if isinstance(query, str) else list(query)
+    terms = parse(items)
+    if not any(not t.exclude for t in terms):
+        raise UsageError('a search needs something to look for; try a word, like "sting"')
+    hits = [hit for t in catalog.tracks if (hit := _score(catalog, t, terms))]
     if not hits:
-        raise NotFoundError(f'nothing matches "{query}"', suggest(query, _vocabulary(catalog)))
+        wanted = " ".join(items)
+        raise NotFoundError(f'nothing matches "{wanted}"', suggest(wanted, _vocabulary(catalog)))
     return sorted(hits, key=lambda h: (-h.score, h.track.number))
 
 
-def _score(catalog: Catalog, track: Track, words: list[str], phrase: str) -> Hit | None:
-    fields = list(_fields(catalog, track))
+def keep_matching(catalog: Catalog, tracks: Sequence[Track], query: Sequence[str]) -> list[Track]:
+    """The ``tracks`` that every term of ``query`` admits, in their order."""
+    terms = parse(query)
+    return [t for t in tracks if _score(catalog, t, terms) is not None]
+
+
+def _score(catalog: Catalog, track: Track, terms: Sequence[Term]) -> Hit | None:
+    texts = list(track_texts(catalog, track))
     total = 0.0
     matched: dict[FieldMatch, None] = {}
-    for word in words:
-        best = 0.0
-        for field, value in fields:
-            quality = _quality(word, normalize(value), inside_words=field != "notes")
-            if quality:
-                matched[FieldMatch(field, value)] = None
-                best = max(best, WEIGHTS[field] * quality)
-        if not best:
+    for term in terms:
+        score, found = _term_matches(term, texts)
+        if term.exclude:
+            if score:
+                return None
+            continue
+        if not score:
             return None
-        total += best
-    if len(words) > 1 and any(f == "title" and phrase in normalize(v) for f, v in fields):
+        total += score
+        matched.update(dict.fromkeys(found))
+    if _phrase_in_title(terms, texts):
         total += WEIGHTS["title"]
     order = list(WEIGHTS)
     ranked = sorted(matched, key=lambda m: order.index(m.field))
     return Hit(track, round(total, 2), tuple(ranked))
 
 
-def _quality(word: str, text: str, inside_words: bool) -> float:
+def _term_matches(term: Term, texts: Sequence[tuple[str, str]]) -> tuple[float, list[FieldMatch]]:
+    """The sum of each word's best match, and where they matched; 0 if a word does not."""
+    score = 0.0
+    matches: list[FieldMatch] = []
+    for word in term.words:
+        best = 0.0
+        for field, value in texts:
+            quality = _quality(word, normalize(value), field) if field in term.fields else 0.0
+            if quality:
+                matches.append(FieldMatch(field, value))
+                best = max(best, WEIGHTS[field] * quality)
+        if not best:
+            return 0.0, []
+        score += best
+    return score, matches
+
+
+def _phrase_in_title(terms: Sequence[Term], texts: Sequence[tuple[str, str]]) -> bool:
+    """Whether a title holds, in order, all the words of the terms that look in titles."""
+    words = [w for t in terms if not t.exclude and "title" in t.fields for w in t.words]
+    phrase = " ".join(words)
+    return len(words) > 1 and any(f == "title" and phrase in normalize(v) for f, v in texts)
+
+
+def _quality(word: str, text: str, field: str) -> float:
     padded = f" {text} "
     if f" {word} " in padded:
         return 1.0
+    if field == "kinds":
+        return 0.0  # a kind is a whole word or nothing
     if f" {word}" in padded:
         return 0.7
     # Prose is full of longer words that contain a short query ("listing" holds
     # "sting"), so notes only match whole words and word starts.
-    return 0.4 if inside_words and word in text else 0.0
+    return 0.4 if field != "notes" and word in text else 0.0
 
 
-def _fields(catalog: Catalog, track: Track) -> Iterator[tuple[str, str]]:
+def track_texts(catalog: Catalog, track: Track) -> Iterator[tuple[str, str]]:
+    """Every (field, text) of a track that search and queries look in."""
     for title in (track.title, *track.alternate_titles):
         yield "title", title
     for credit in track.performers:
         yield "performers", credit.name
     for credit in track.writers:
         yield "writers", credit.name
+    for kind in track.kinds:
+        yield "kinds", kind
     for genre in track.genres:
         yield "genres", genre
     for theme in catalog.themes_of(track):
         yield "themes", theme.name
+    for instrument in track.instruments:
+        yield "instruments", instrument
     for note in track.notes:
         yield "notes", note
 

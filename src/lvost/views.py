@@ -9,18 +9,10 @@ from rich.table import Table
 from rich.text import Text
 
 from lvost.catalog import Catalog
+from lvost.columns import DASH, TRACK_DEFAULT, choose, credit_text, duration_text, joined, track_columns
 from lvost.models import Album, Film, RelatedFilm, Release, Theme, Track
-from lvost.render import (
-    DASH,
-    UNKNOWN,
-    credit_text,
-    duration_text,
-    joined,
-    plain,
-    themes_table,
-    tracks_table,
-)
-from lvost.words import counted
+from lvost.render import UNKNOWN, inferred_caption, plain, table
+from lvost.text import counted
 
 Field = tuple[str, Sequence[str]]
 """A label and its lines; no lines means the value is unknown."""
@@ -64,7 +56,7 @@ def track_view(catalog: Catalog, track: Track) -> RenderableType:
     )
 
 
-def theme_view(catalog: Catalog, theme: Theme) -> RenderableType:
+def theme_view(catalog: Catalog, theme: Theme, width: int | None = None) -> RenderableType:
     rows: list[Field] = [
         ("Id", [theme.id]),
         ("About", [theme.description] if theme.description else []),
@@ -72,11 +64,10 @@ def theme_view(catalog: Catalog, theme: Theme) -> RenderableType:
         ("Sources", _source_lines(catalog, theme.sources)),
     ]
     heading = Text.assemble(_heading(theme.name), Text("  interpretation, not fact", "dim italic"))
-    return Group(heading, _fields(rows), Text(), tracks_table(catalog.tracks_of(theme), "Its tracks"))
-
-
-def themes_view(catalog: Catalog, themes: Sequence[Theme]) -> RenderableType:
-    return themes_table(catalog, themes)
+    tracks = catalog.tracks_of(theme)
+    columns = choose(track_columns(catalog), None, TRACK_DEFAULT)
+    listed = table("Its tracks", columns, tracks, width, inferred_caption(tracks, columns))
+    return Group(heading, _fields(rows), Text(), listed)
 
 
 def about_view(catalog: Catalog) -> RenderableType:

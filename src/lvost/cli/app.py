@@ -1,0 +1,221 @@
+"""The Typer application, its global options, its one error path, and output."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from enum import Enum
+from importlib.metadata import version
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console, RenderableType
+from typer._click.core import ParameterSource
+from typer._click.exceptions import ClickException, NoArgsIsHelpError
+from typer._click.exceptions import UsageError as ClickUsageError
+from typer._click.globals import get_current_context
+from typer.core import TyperGroup
+
+from lvost import render
+from lvost.catalog import Catalog
+from lvost.errors import ExitCode, LvostError, UsageError
+from lvost.formats import Format
+from lvost.text import safe
+
+DATA_ENV = "LVOST_DATA"
+
+
+class ReaderGoneError(Exception):
+    """The reader of stdout closed it (``lvost tracks | head -1``); not an error of ours."""
+
+
+class LvostGroup(TyperGroup):
+    """Typer's group, with lvost's one error path around every command."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        code = run_guarded(
+            lambda: super(LvostGroup, self).main(args, prog_name, complete_var, False, **extra)
+        )
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def run_guarded(invoke: Callable[[], object]) -> int:
+    """Run a command; turn every error a user can cause into one line on stderr and an exit code."""
+    try:
+        result = invoke()
+    except LvostError as exc:
+        return _fail(str(exc), exc.exit_code)
+    except NoArgsIsHelpError as exc:
+        write(exc.format_message())
+        return ExitCode.OK
+    except ClickUsageError as exc:
+        hint = f" See '{exc.ctx.command_path} --help'." if exc.ctx else ""
+        # Typer checks values with Pydantic, whose messages read differently from ours.
+        message = exc.format_message().replace("Value error, ", "").replace("Input should", "it should")
+        return _fail(f"{message.rstrip('.')}.{hint}", ExitCode.USAGE)
+    except ClickException as exc:
+        return _fail(exc.format_message(), exc.exit_code)
+    except typer.Abort:
+        return _fail("aborted", ExitCode.ERROR)
+    except ReaderGoneError:
+        # Point stdout at nothing, so the interpreter's last flush cannot complain.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return ExitCode.OK
+    return result if isinstance(result, int) else ExitCode.OK
+
+
+def _fail(message: str, code: int) -> int:
+    sys.stderr.write(f"Error: {safe(message)}\n")
+    return code
+
+
+app = typer.Typer(
+    cls=LvostGroup,
+    name="lvost",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Explore a film soundtrack: Leaving Las Vegas (1995), or your own data file.",
+    epilog='Examples:  lvost tracks --genre jazz   lvost show "Angel Eyes"   lvost search sting',
+)
+
+
+def _version(show: bool) -> None:
+    if show:
+        write(f"lvost {version('lvost')}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    data: Annotated[
+        str | None,
+        typer.Option(
+            "--data",
+            envvar=DATA_ENV,
+            metavar="PATH",
+            help="A soundtrack JSON file to explore instead of Leaving Las Vegas.",
+        ),
+    ] = None,
+    no_color: Annotated[bool, typer.Option("--no-color", help="Never colour the output.")] = False,
+    show_version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Explore a film soundtrack: Leaving Las Vegas (1995), or your own data file."""
+
+
+def _root_params() -> dict[str, Any]:
+    context = get_current_context(silent=True)
+    return context.find_root().params if context is not None else {}
+
+
+def data_path() -> tuple[Path | None, str | None]:
+    """The data file chosen by --data or LVOST_DATA (the option wins), and how to name it.
+
+    Neither, or an empty value, means the embedded soundtrack.
+    """
+    value = _root_params().get("data")
+    if not value:
+        return None, None
+    root = get_current_context().find_root()
+    from_env = root.get_parameter_source("data") is ParameterSource.ENVIRONMENT
+    return Path(value), f"{DATA_ENV}={value}" if from_env else None
+
+
+def load_catalog() -> Catalog:
+    path, label = data_path()
+    return Catalog.load(path, label)
+
+
+def console() -> Console:
+    """A console for stdout, made at call time so tests and COLUMNS set its width.
+
+    Rich turns colour off for pipes, with NO_COLOR and with TERM=dumb; --no-color
+    turns it off everywhere.
+    """
+    return Console(highlight=False, no_color=True if _root_params().get("no_color") else None)
+
+
+def write(text: str) -> None:
+    """Print text as it is; a reader that has gone away ends lvost quietly."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise ReaderGoneError from None
+
+
+def show(renderable: RenderableType) -> None:
+    out = console()
+    with out.capture() as captured:
+        out.print(renderable)
+    # Rich pads every line to the full width; trailing spaces only get in the way.
+    write("".join(line.rstrip(" ") + "\n" for line in captured.get().splitlines()))
+
+
+def show_json(value: object) -> None:
+    write(render.as_json(value) + "\n")
+
+
+def note(message: str) -> None:
+    """A remark for the person at the terminal, kept out of the data on stdout."""
+    sys.stderr.write(f"{safe(message)}\n")
+
+
+class FormatChoice(str, Enum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    TSV = "tsv"
+    MARKDOWN = "markdown"
+    PLAIN = "plain"
+
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts (the same as --format json).")]
+FormatOption = Annotated[
+    FormatChoice | None,
+    typer.Option(
+        "--format",
+        help="table, json, csv, tsv, markdown, or plain (tab-separated rows without a header). "
+        "The default is a table on a terminal and plain rows in a pipe.",
+        show_default=False,
+    ),
+]
+
+
+def output_format(chosen: FormatChoice | None, json: bool) -> Format:
+    """The format to print in: --json, else --format, else by where stdout goes."""
+    if json and chosen not in (None, FormatChoice.JSON):
+        raise UsageError(f"--json and --format {chosen.value if chosen else ''} disagree; give one of them")
+    if json:
+        return "json"
+    if chosen is not None:
+        return chosen.value
+    return "table" if console().is_terminal else "plain"
+
+
+def show_listing(rows: render.Listing[Any], fmt: Format, fields: str | None, empty: str) -> None:
+    """Print ``rows`` in ``fmt``; with nothing to show, a table or plain rows say so on stderr."""
+    out = render.listing(rows, fmt, fields, console().width)
+    if not rows.rows and fmt in ("table", "plain"):
+        note(empty)
+    elif isinstance(out, str):
+        write(out)
+    else:
+        show(out)
+
+
+def run() -> None:
+    """The console script's entry point."""
+    app()

@@ -1,0 +1,174 @@
+"""The commands that explore a soundtrack: tracks, show, themes, search, about."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from lvost import render, views
+from lvost.catalog import TrackFilter
+from lvost.cli import complete
+from lvost.cli.app import (
+    FormatOption,
+    JsonFlag,
+    app,
+    console,
+    load_catalog,
+    output_format,
+    show,
+    show_json,
+    show_listing,
+)
+from lvost.search import keep_matching
+from lvost.search import search as run_search
+
+QUERY_SETTINGS = {"ignore_unknown_options": True}
+"""Lets "-kind:score" reach the query instead of being read as an option."""
+
+QUERY_HELP = (
+    "Query terms: words match any field; field:value (title, performer, writer, artist, kind, "
+    "genre, theme, note, instrument) matches one; a leading - or ^ excludes."
+)
+
+
+class Sort(str, Enum):
+    NUMBER = "number"
+    TITLE = "title"
+    ARTIST = "artist"
+
+
+def _fields_option(kind: str) -> object:
+    return typer.Option(
+        "--fields",
+        metavar="A,B,...",
+        help=f"Choose and order the columns, by field name (for {kind}).",
+        autocompletion=complete.fields(kind),
+    )
+
+
+GenreOption = Annotated[
+    str | None, typer.Option(help="Only those of this genre (any case).", autocompletion=complete.genres)
+]
+
+
+@app.command(context_settings=QUERY_SETTINGS)
+def tracks(
+    query: Annotated[list[str] | None, typer.Argument(help=QUERY_HELP, show_default=False)] = None,
+    genre: GenreOption = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            help="Only tracks of this kind: song, score or dialogue.", autocompletion=complete.kinds
+        ),
+    ] = None,
+    artist: Annotated[
+        str | None, typer.Option(help="Only tracks whose performer or writer has this in their name.")
+    ] = None,
+    theme: Annotated[
+        str | None,
+        typer.Option(help="Only tracks that carry this theme (id or name).", autocompletion=complete.themes),
+    ] = None,
+    sort: Annotated[Sort, typer.Option(help="Order of the rows.")] = Sort.NUMBER,
+    fmt: FormatOption = None,
+    fields: Annotated[str | None, _fields_option("tracks")] = None,
+    json: JsonFlag = False,
+) -> None:
+    """List the tracks, with filters and query terms.
+
+    Examples: lvost tracks --kind song    lvost tracks performer:sting ^lonesome
+    lvost tracks --fields number,title --format csv
+    """
+    catalog = load_catalog()
+    found = catalog.select_tracks(TrackFilter(genre, kind, artist, theme, sort.value))
+    if query:
+        found = keep_matching(catalog, found, query)
+    listing = render.track_listing(catalog, found)
+    show_listing(listing, output_format(fmt, json), fields, "No tracks match these filters.")
+
+
+@app.command("show")
+def show_track(
+    track: Annotated[
+        str,
+        typer.Argument(
+            metavar="TRACK",
+            help="A track number, or a title or part of one (any case).",
+            autocompletion=complete.titles,
+        ),
+    ],
+    json: JsonFlag = False,
+) -> None:
+    """Show everything known about one track.
+
+    Examples: lvost show "Angel Eyes"    lvost show 19    lvost show "its a lonesome"
+    """
+    catalog = load_catalog()
+    found = catalog.find_track(track)
+    if json:
+        show_json(render.track_detail_data(catalog, found))
+    else:
+        show(views.track_view(catalog, found))
+
+
+@app.command()
+def themes(
+    theme: Annotated[
+        str | None,
+        typer.Argument(
+            help="One theme's id or name; leave out to list them all.", autocompletion=complete.themes
+        ),
+    ] = None,
+    genre: GenreOption = None,
+    fmt: FormatOption = None,
+    fields: Annotated[str | None, _fields_option("themes")] = None,
+    json: JsonFlag = False,
+) -> None:
+    """List the themes (our interpretation), or show one and its tracks.
+
+    Examples: lvost themes --genre blues    lvost themes loneliness
+    """
+    catalog = load_catalog()
+    if theme is not None:
+        one = catalog.find_theme(theme)
+        if json:
+            show_json(render.theme_data(one))
+        else:
+            show(views.theme_view(catalog, one, console().width))
+        return
+    found = catalog.themes_with_genre(genre) if genre is not None else catalog.themes
+    empty = "No themes are carried by that genre." if catalog.themes else "This soundtrack has no themes."
+    show_listing(render.theme_listing(catalog, found), output_format(fmt, json), fields, empty)
+
+
+@app.command(context_settings=QUERY_SETTINGS)
+def search(
+    query: Annotated[list[str], typer.Argument(help=QUERY_HELP)],
+    limit: Annotated[int | None, typer.Option(min=1, help="Show at most this many matches.")] = None,
+    fmt: FormatOption = None,
+    fields: Annotated[str | None, _fields_option("search")] = None,
+    json: JsonFlag = False,
+) -> None:
+    """Search titles, performers, writers, genres, themes and notes; best matches first.
+
+    Examples: lvost search sting    lvost search blues ben --limit 3    lvost search kind:song ^sting
+    """
+    catalog = load_catalog()
+    hits = run_search(catalog, query)
+    shown = hits[:limit] if limit else hits
+    listing = render.hit_listing(catalog, " ".join(query), shown, len(hits))
+    show_listing(listing, output_format(fmt, json), fields, "No matches.")
+
+
+@app.command()
+def about(json: JsonFlag = False) -> None:
+    """Tell the story of the album and the film: label, credits, recording, sources.
+
+    Example: lvost about
+    """
+    catalog = load_catalog()
+    if json:
+        show_json(catalog.data.soundtrack.model_dump(mode="json"))
+    else:
+        show(views.about_view(catalog))

@@ -1,0 +1,206 @@
+"""The columns lvost can show for tracks, themes and search results.
+
+A column's name is the data format's field name, so ``--fields`` and ``--json``
+speak the same language. Each column knows its cell as text (for tables, CSV and
+TSV) and as a JSON value. Its role says how it behaves in a narrow table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, Literal, TypeVar
+
+from lvost.catalog import Catalog
+from lvost.errors import UsageError
+from lvost.matching import suggest
+from lvost.models import Credit, Theme, Track
+from lvost.search import Hit
+
+Row = TypeVar("Row")
+Role = Literal["fixed", "main", "list", "prose"]
+DASH = "\u2013"
+
+
+@dataclass(frozen=True)
+class Column(Generic[Row]):
+    name: str
+    header: str
+    role: Role
+    text: Callable[[Row], str]
+    value: Callable[[Row], Any]
+    right: bool = False
+    """Whether a table aligns the column to the right, as it does numbers."""
+
+
+def joined(items: Iterable[str], empty: str = DASH) -> str:
+    return ", ".join(items) or empty
+
+
+def credit_text(credit: Credit) -> str:
+    return f"{credit.name} ({credit.role})" if credit.role else credit.name
+
+
+def kind_text(track: Track) -> str:
+    """The track's kinds; "*" marks kinds the data says were inferred."""
+    if not track.kinds:
+        return DASH
+    return joined(track.kinds) + ("*" if track.kind_inferred else "")
+
+
+def duration_text(seconds: int | None) -> str:
+    """Minutes and seconds, or a dash when unknown.
+
+    >>> duration_text(185), duration_text(None) == DASH
+    ('3:05', True)
+    """
+    if seconds is None:
+        return DASH
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def track_columns(catalog: Catalog) -> dict[str, Column[Track]]:
+    """Every column of a track, by field name, in the data format's order."""
+
+    def credits(
+        pick: Callable[[Track], list[Credit]],
+    ) -> tuple[Callable[[Track], str], Callable[[Track], Any]]:
+        return (
+            lambda t: joined([c.name for c in pick(t)]),
+            lambda t: [c.model_dump(mode="json") for c in pick(t)],
+        )
+
+    def listed(pick: Callable[[Track], list[str]]) -> tuple[Callable[[Track], str], Callable[[Track], Any]]:
+        return (lambda t: joined(pick(t)), lambda t: list(pick(t)))
+
+    themes = listed(lambda t: [th.id for th in catalog.themes_of(t)])
+    columns: list[Column[Track]] = [
+        Column("number", "#", "fixed", lambda t: str(t.number), lambda t: t.number, right=True),
+        Column("title", "Title", "main", lambda t: t.title, lambda t: t.title),
+        Column("alternate_titles", "Also listed as", "list", *listed(lambda t: t.alternate_titles)),
+        Column("performers", "Performers", "list", *credits(lambda t: t.performers)),
+        Column("writers", "Writers", "list", *credits(lambda t: t.writers)),
+        Column("kinds", "Kind", "list", kind_text, lambda t: list(t.kinds)),
+        Column(
+            "kind_inferred",
+            "Inferred",
+            "fixed",
+            lambda t: "yes" if t.kind_inferred else "no",
+            lambda t: t.kind_inferred,
+        ),
+        Column("genres", "Genres", "list", *listed(lambda t: t.genres)),
+        Column("instruments", "Instruments", "list", *listed(lambda t: t.instruments)),
+        Column(
+            "duration_seconds",
+            "Length",
+            "fixed",
+            lambda t: duration_text(t.duration_seconds),
+            lambda t: t.duration_seconds,
+            right=True,
+        ),
+        Column("notes", "Notes", "prose", lambda t: " ".join(t.notes) or DASH, lambda t: list(t.notes)),
+        Column("sources", "Sources", "list", *listed(lambda t: t.sources)),
+        Column("themes", "Themes", "list", *themes),
+    ]
+    return {c.name: c for c in columns}
+
+
+TRACK_DEFAULT = ("number", "title", "performers", "kinds", "genres", "duration_seconds")
+
+
+def theme_columns(catalog: Catalog) -> dict[str, Column[Theme]]:
+    def numbers(theme: Theme) -> list[int]:
+        return [t.number for t in catalog.tracks_of(theme)]
+
+    columns: list[Column[Theme]] = [
+        Column("id", "Id", "fixed", lambda th: th.id, lambda th: th.id),
+        Column("name", "Theme", "main", lambda th: th.name, lambda th: th.name),
+        Column(
+            "description",
+            "Description",
+            "prose",
+            lambda th: th.description or DASH,
+            lambda th: th.description,
+        ),
+        Column("genres", "Genres", "list", lambda th: joined(th.genres), lambda th: list(th.genres)),
+        Column("tracks", "Tracks", "list", lambda th: joined([str(n) for n in numbers(th)]), numbers),
+        Column("sources", "Sources", "list", lambda th: joined(th.sources), lambda th: list(th.sources)),
+    ]
+    return {c.name: c for c in columns}
+
+
+THEME_DEFAULT = ("name", "id", "description", "genres", "tracks")
+
+
+def hit_columns(catalog: Catalog, snippet: Callable[[str], str]) -> dict[str, Column[Hit]]:
+    """The search result's own columns, then every track column."""
+
+    def matched_text(hit: Hit) -> str:
+        return "\n".join(f"{m.field}: {snippet(m.value)}" for m in hit.matched)
+
+    own: list[Column[Hit]] = [
+        Column("score", "Score", "fixed", lambda h: f"{h.score:g}", lambda h: h.score, right=True),
+        Column(
+            "matched",
+            "Matched",
+            "prose",
+            matched_text,
+            lambda h: [{"field": m.field, "value": m.value} for m in h.matched],
+        ),
+    ]
+    columns = {c.name: c for c in own}
+    for name, column in track_columns(catalog).items():
+        columns[name] = _of_hit(column)
+    return {name: columns[name] for name in (*HIT_DEFAULT, *columns) if name in columns}
+
+
+def _of_hit(column: Column[Track]) -> Column[Hit]:
+    return Column(
+        column.name,
+        column.header,
+        column.role,
+        lambda h: column.text(h.track),
+        lambda h: column.value(h.track),
+        column.right,
+    )
+
+
+HIT_DEFAULT = ("number", "title", "matched")
+
+
+TRACK_FIELDS = (
+    "number",
+    "title",
+    "alternate_titles",
+    "performers",
+    "writers",
+    "kinds",
+    "kind_inferred",
+    "genres",
+    "instruments",
+    "duration_seconds",
+    "notes",
+    "sources",
+    "themes",
+)
+THEME_FIELDS = ("id", "name", "description", "genres", "tracks", "sources")
+HIT_FIELDS = ("number", "title", "matched", "score", *TRACK_FIELDS[2:])
+FIELD_NAMES = {"tracks": TRACK_FIELDS, "themes": THEME_FIELDS, "search": HIT_FIELDS}
+"""Field names by listing, known without a catalog (for TAB completion); the tests
+hold them equal to the columns' own names."""
+
+
+def choose(columns: dict[str, Column[Row]], fields: str | None, default: Sequence[str]) -> list[Column[Row]]:
+    """The columns ``fields`` names, in its order; or ``default`` when it names none.
+
+    ``fields`` is a comma-separated list such as "number,title"; spaces around
+    names are ignored. An unknown name is an error that lists the valid ones.
+    """
+    names = [n.strip() for n in (fields or "").split(",") if n.strip()] or list(default)
+    unknown = [n for n in names if n not in columns]
+    if unknown:
+        raise UsageError(
+            f'unknown field "{unknown[0]}"; fields are {", ".join(columns)}',
+            suggest(unknown[0], list(columns), limit=1),
+        )
+    return [columns[n] for n in dict.fromkeys(names)]

@@ -1,0 +1,107 @@
+"""Rows as text for scripts and documents: CSV, TSV, plain rows, Markdown, JSON.
+
+None of these wrap, pad or cut a cell. CSV and TSV (and plain rows) are for
+programs: a cell holds the field's value written plainly, with nothing for an
+unknown. Markdown is for people, with the table's text. Text from the data
+reaches them all through ``safe``, so a control character in a title cannot act
+on a terminal or split a row; JSON alone keeps strings exact.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Sequence
+from typing import Any, Literal, TypeVar
+
+from lvost.columns import Column
+from lvost.text import safe
+
+Row = TypeVar("Row")
+Format = Literal["table", "json", "csv", "tsv", "markdown", "plain"]
+FORMATS: tuple[Format, ...] = ("table", "json", "csv", "tsv", "markdown", "plain")
+
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def cells(columns: Sequence[Column[Row]], row: Row) -> list[str]:
+    """The row's cells for a person reading a document: the table text on one line."""
+    return [safe(column.text(row).replace("\n", "; ")) for column in columns]
+
+
+def fields(columns: Sequence[Column[Row]], row: Row) -> list[str]:
+    """The row's cells for a program: the JSON values written out plainly."""
+    return [safe(machine_text(column.value(row))) for column in columns]
+
+
+def machine_text(value: Any) -> str:
+    """A JSON value as one plain field: nothing for unknown, lists joined by "; ".
+
+    >>> machine_text(None), machine_text(["jazz", "blues"]), machine_text(True), machine_text(185)
+    ('', 'jazz; blues', 'true', '185')
+    >>> machine_text([{"name": "Matt Dennis", "role": "music"}, {"name": "Sting", "role": None}])
+    'Matt Dennis (music); Sting'
+    >>> machine_text([{"field": "performers", "value": "Sting"}])
+    'performers: Sting'
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "; ".join(machine_text(item) for item in value)
+    if isinstance(value, dict):
+        if "name" in value:
+            role = value.get("role")
+            return f"{value['name']} ({role})" if role else str(value["name"])
+        return f"{value.get('field')}: {value.get('value')}"
+    return str(value)
+
+
+def as_csv(columns: Sequence[Column[Row]], rows: Sequence[Row]) -> str:
+    """RFC 4180 CSV with a header row of field names."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([c.name for c in columns])
+    writer.writerows(fields(columns, row) for row in rows)
+    return out.getvalue()
+
+
+def as_tsv(columns: Sequence[Column[Row]], rows: Sequence[Row], header: bool = True) -> str:
+    """Tab-separated rows, a header of field names first unless ``header`` is false.
+
+    Cells never hold a tab or a newline (``safe`` has escaped them), so every row
+    is one line and ``cut -f`` finds every field.
+    """
+    lines = ["\t".join(c.name for c in columns)] if header else []
+    lines += ["\t".join(fields(columns, row)) for row in rows]
+    return "".join(line + "\n" for line in lines)
+
+
+def as_markdown(columns: Sequence[Column[Row]], rows: Sequence[Row]) -> str:
+    """A GitHub-flavoured Markdown table; "|" in a cell is escaped."""
+
+    def line(values: Sequence[str]) -> str:
+        return "| " + " | ".join(v.replace("|", "\\|") for v in values) + " |\n"
+
+    head = line([c.header for c in columns]) + line(["---"] * len(columns))
+    return head + "".join(line(cells(columns, row)) for row in rows)
+
+
+def as_json(value: Any) -> str:
+    """JSON text: strings decode to exactly what the data has, and characters a
+    terminal could act on are written as ``\\u`` escapes.
+
+    >>> as_json(["Café \\u202e\\x9b\\x1b"])
+    '[\\n  "Café \\\\u202e\\\\u009b\\\\u001b"\\n]'
+    """
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    # Outside strings JSON is plain ASCII, so these can only be inside strings.
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def as_records(columns: Sequence[Column[Row]], rows: Sequence[Row]) -> list[dict[str, Any]]:
+    """Each row as an object of the chosen fields, in their order."""
+    return [{c.name: c.value(row) for c in columns} for row in rows]

@@ -1,0 +1,90 @@
+"""Every format parsed back and compared to the data."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from lvost import render
+from lvost.catalog import Catalog
+from lvost.columns import TRACK_DEFAULT
+from lvost.formats import as_json, machine_text
+
+
+def listing_text(catalog: Catalog, fmt: str, fields: str | None = None) -> str:
+    out = render.listing(render.track_listing(catalog, catalog.tracks), fmt, fields, 100)  # type: ignore[arg-type]
+    assert isinstance(out, str)
+    return out
+
+
+def expected_rows(catalog: Catalog, fields: tuple[str, ...]) -> list[list[str]]:
+    rows = []
+    for track in catalog.tracks:
+        data = render.track_detail_data(catalog, track)
+        rows.append([machine_text(data[f]) for f in fields])
+    return rows
+
+
+def test_csv_parses_back_to_the_data(catalog: Catalog) -> None:
+    rows = list(csv.reader(io.StringIO(listing_text(catalog, "csv"))))
+    assert rows[0] == list(TRACK_DEFAULT)
+    assert rows[1:] == expected_rows(catalog, TRACK_DEFAULT)
+
+
+def test_csv_quotes_what_needs_quoting(small: Catalog) -> None:
+    fields = ("number", "title", "writers", "notes")
+    rows = list(csv.reader(io.StringIO(listing_text(small, "csv", ",".join(fields)))))
+    assert rows[1] == ["1", "Last Tram Home", "Ada Quill (music); Bo Lint (lyrics)", ""]
+    assert rows[1:] == expected_rows(small, fields)
+
+
+def test_tsv_has_a_header_and_one_line_per_track(catalog: Catalog) -> None:
+    lines = listing_text(catalog, "tsv", "number,title,notes").splitlines()
+    assert lines[0] == "number\ttitle\tnotes"
+    assert len(lines) == 26
+    assert [line.split("\t") for line in lines[1:]] == expected_rows(catalog, ("number", "title", "notes"))
+
+
+def test_plain_rows_are_tsv_without_a_header(catalog: Catalog) -> None:
+    assert listing_text(catalog, "plain") == listing_text(catalog, "tsv").split("\n", 1)[1]
+
+
+def test_markdown_table(small: Catalog) -> None:
+    lines = listing_text(small, "markdown", "number,title,duration_seconds").splitlines()
+    assert lines[:2] == ["| # | Title | Length |", "| --- | --- | --- |"]
+    assert lines[3] == "| 2 | Café Noir | 3:05 |"
+
+
+def test_markdown_escapes_pipes(small: Catalog) -> None:
+    piped = small.tracks[0].model_copy(update={"title": "A | B"})
+    out = render.listing(render.track_listing(small, [piped]), "markdown", "title", None)
+    assert out == "| Title |\n| --- |\n| A \\| B |\n"
+
+
+def test_json_without_fields_is_the_whole_track(catalog: Catalog) -> None:
+    data = json.loads(listing_text(catalog, "json"))
+    assert data == [render.track_data(t) for t in catalog.tracks]
+
+
+def test_json_with_fields_keeps_those_in_order(catalog: Catalog) -> None:
+    data = json.loads(listing_text(catalog, "json", "title,number,themes"))
+    assert list(data[0]) == ["title", "number", "themes"]
+    assert data[1] == {"title": "Angel Eyes", "number": 2, "themes": ["lament", "intimacy"]}
+
+
+def test_hostile_text_cannot_break_rows(small: Catalog) -> None:
+    hostile = small.tracks[0].model_copy(update={"title": "tab\there\nnewline\x1b[2J"})
+    out = render.listing(render.track_listing(small, [hostile]), "tsv", "number,title", None)
+    assert out == "number\ttitle\n1\ttab\\x09here\\x0anewline\\x1b[2J\n"
+    decoded = json.loads(render.listing(render.track_listing(small, [hostile]), "json", "title", None))  # type: ignore[arg-type]
+    assert decoded == [{"title": "tab\there\nnewline\x1b[2J"}]
+
+
+@pytest.mark.parametrize("value", ["Café \u202e\x9b\x1b", "\u2028", "plain"])
+def test_json_escapes_what_a_terminal_could_obey(value: str) -> None:
+    text = as_json([value])
+    assert json.loads(text) == [value]
+    assert not any(0x7F <= ord(c) <= 0x9F or c in "\u202e\u2028" or c == "\x1b" for c in text)
