@@ -1,3 +1,47 @@
 """The commands that draw the soundtrack: stats and arc."""
 
 from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from lvost import pictures
+from lvost.cli import complete
+from lvost.cli.app import JsonFlag, app, console, load_catalog, note, show, show_json
+from lvost.stats import count, stats_data
+
+
+@app.command()
+def stats(json: JsonFlag = False) -> None:
+    """Count the tracks by kind, genre, performer and writer, with bars, and add up the running time.
+
+    Example: lvost stats
+    """
+    catalog = load_catalog()
+    counts = count(catalog)
+    if json:
+        show_json(stats_data(counts))
+    else:
+        show(pictures.stats_view(catalog.album.title, counts, console().width))
+
+
+@app.command()
+def arc(
+    genre: Annotated[
+        str | None,
+        typer.Option(
+            help="Only the themes carried by this genre (any case).", autocompletion=complete.genres
+        ),
+    ] = None,
+) -> None:
+    """Draw the album as a story: where each theme sounds, track by track.
+
+    Examples: lvost arc    lvost arc --genre blues
+    """
+    catalog = load_catalog()
+    themes = catalog.themes_with_genre(genre) if genre is not None else catalog.themes
+    if not themes:
+        note("No themes are carried by that genre." if catalog.themes else "This soundtrack has no themes.")
+        return
+    show(pictures.arc_view(catalog, themes, console().width))
