@@ -259,3 +259,84 @@ def test_no_argument_list_causes_a_traceback(args: list[str]) -> None:
     if result.exit_code:
         assert result.stderr.startswith("Error: ")
         assert result.stderr.count("\n") == 1
+
+
+def test_format_choices_through_the_command_line(invoke: Invoke) -> None:
+    csv_out = invoke("tracks", "--kind", "song", "--format", "csv", "--fields", "number,title").stdout
+    assert csv_out.splitlines() == [
+        "number,title",
+        "2,Angel Eyes",
+        "12,My One and Only Love",
+        "14,Come Rain or Come Shine",
+        "19,It's a Lonesome Old Town",
+        "25,I Won't Be Going South for a While",
+    ]
+    tsv = invoke("themes", "--format", "tsv", "--fields", "id,tracks").stdout.splitlines()
+    assert tsv[:2] == ["id\ttracks", "loneliness\t1; 5; 9; 19; 23"]
+    md = invoke("search", "mercer", "--format", "markdown", "--fields", "number,title").stdout
+    assert md == "| # | Title |\n| --- | --- |\n| 14 | Come Rain or Come Shine |\n"
+    data = json.loads(invoke("search", "mercer", "--format", "json", "--fields", "number,score").stdout)
+    assert data == [{"number": 14, "score": 7.0}]
+
+
+def test_in_a_pipe_lists_are_plain_rows(invoke: Invoke) -> None:
+    piped = invoke("tracks", "--kind", "dialogue", env={"TTY_COMPATIBLE": "0"})
+    assert piped.stdout.splitlines() == [
+        "1\tIntro Dialogue\t\tdialogue\tspoken word\t",
+        "11\tBen Pawns His Rolex / Sera Talks to Her Shrink\t\tscore; dialogue\tjazz; spoken word\t",
+        "16\tRidiculous\tNicolas Cage (spoken dialogue)\tdialogue\tspoken word\t",
+        "23\tSera Talks to the Cab Driver\t\tdialogue\tspoken word\t",
+    ]
+    assert invoke("tracks", "--format", "table", env={"TTY_COMPATIBLE": "0"}).stdout.startswith("   ")
+
+
+def test_query_terms_through_the_command_line(invoke: Invoke) -> None:
+    assert json_numbers(invoke("tracks", "performer:sting", "^lonesome", "--json")) == [2, 12]
+    assert json_numbers(invoke("tracks", "-kind:score", "-kind:song", "--json")) == [1, 16, 23]
+    assert json_numbers(invoke("search", "kind:song", "^sting", "--json")) == [14, 25]
+
+
+def json_numbers(result: Result) -> list[int]:
+    assert result.exit_code == 0, result.output
+    return [item["number"] for item in json.loads(result.stdout)]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["tracks", "--json", "--format", "csv"],
+            "Error: --json and --format csv disagree; give one of them",
+        ),
+        (
+            ["tracks", "--fields", "number,length"],
+            'Error: unknown field "length"; fields are number, title, '
+            "alternate_titles, performers, writers, kinds, kind_inferred, genres, instruments, duration_seconds, "
+            "notes, sources, themes",
+        ),
+        (
+            ["tracks", "--format", "xml"],
+            "Error: Invalid value for '--format': 'xml' is not one of 'table', 'json', "
+            "'csv', 'tsv', 'markdown', 'plain'. See 'lvost tracks --help'.",
+        ),
+        (
+            ["tracks", "genre:"],
+            'Error: the term "genre:" has nothing to look for; give a word after it, like "kind:song"',
+        ),
+    ],
+)
+def test_output_and_query_mistakes_are_usage_errors(invoke: Invoke, args: list[str], message: str) -> None:
+    result = invoke(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", message + "\n")
+
+
+def test_stats_and_arc(invoke: Invoke) -> None:
+    stats = invoke("stats")
+    assert stats.exit_code == 0
+    assert "By performer" in stats.stdout
+    assert stats.stdout.rstrip().endswith("Running time: unknown; no track has a known duration.")
+    assert json.loads(invoke("stats", "--json").stdout)["known_seconds"] is None
+    arc = invoke("arc", "--genre", "BLUES")
+    assert arc.exit_code == 0
+    assert [line for line in arc.stdout.splitlines() if line.startswith("Lament")]
+    assert invoke("arc", "--genre", "polka").exit_code == 1

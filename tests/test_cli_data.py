@@ -222,7 +222,7 @@ def test_an_unreadable_file(run: Run, tmp_path: Path, monkeypatch: pytest.Monkey
     path = write(tmp_path, MINIMAL)
     if os.geteuid() == 0:  # root reads anything, so stand in for the refusal
         monkeypatch.setattr(
-            Path, "read_bytes", lambda self: (_ for _ in ()).throw(PermissionError(13, "denied"))
+            Path, "open", lambda self, *args, **kwargs: (_ for _ in ()).throw(PermissionError(13, "denied"))
         )
     else:
         path.chmod(0)

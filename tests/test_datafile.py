@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -41,22 +42,22 @@ def test_directory(tmp_path: Path) -> None:
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(tmp_path, "{}")
     if os.geteuid() == 0:  # root reads any file, so stand in for the refusal
-        monkeypatch.setattr(Path, "read_bytes", _refuse)
+        monkeypatch.setattr(Path, "open", _refuse)
     else:
         path.chmod(0)
     assert load_error(path) == f"{path}: permission denied; lvost needs to read this file"
 
 
-def _refuse(self: Path) -> bytes:
+def _refuse(self: Path, *args: object, **kwargs: object) -> bytes:
     raise PermissionError(13, "Permission denied", str(self))
 
 
 def test_other_read_failures_say_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(self: Path) -> bytes:
+    def broken(self: Path, *args: object, **kwargs: object) -> bytes:
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(Path, "read_bytes", broken)
     path = write(tmp_path, "{}")
+    monkeypatch.setattr(Path, "open", broken)
     assert load_error(path) == f"{path}: cannot be read (Input/output error)"
 
 
@@ -177,3 +178,20 @@ def test_oversized_file_is_refused_before_reading(tmp_path: Path, monkeypatch: p
 )
 def test_describe_error(error: dict[str, object], expected: str) -> None:
     assert datafile.describe_error(error) == expected
+
+
+def test_a_stream_is_read_no_further_than_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(datafile, "MAX_BYTES", 10)
+    fifo = tmp_path / "stream.json"
+    os.mkfifo(fifo)  # a pipe has no size to check beforehand
+
+    def feed() -> None:
+        with fifo.open("wb") as out:
+            out.write(b"{" + b" " * 40 + b"}")
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    try:
+        assert load_error(fifo) == f"{fifo} is larger than 10 bytes; such soundtrack files are refused"
+    finally:
+        writer.join(timeout=5)

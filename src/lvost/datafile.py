@@ -103,7 +103,11 @@ def read_text(path: Path, name: str) -> str:
             raise DataFileError(
                 f"{name} is {size:,} bytes; soundtrack files larger than {MAX_BYTES:,} bytes are refused"
             )
-        raw = path.read_bytes()
+        with path.open("rb") as stream:  # bounded, for pipes and files that grow while read
+            raw = stream.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            limit = f"{MAX_BYTES:,}"
+            raise DataFileError(f"{name} is larger than {limit} bytes; such soundtrack files are refused")
     except FileNotFoundError:
         raise DataFileError(f"{name}: no such file; give the path of a soundtrack JSON file") from None
     except PermissionError:

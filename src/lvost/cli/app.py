@@ -217,5 +217,6 @@ def show_listing(rows: render.Listing[Any], fmt: Format, fields: str | None, emp
 
 
 def run() -> None:
-    """The console script's entry point."""
-    app()
+    """The entry point of ``lvost`` and ``python -m lvost``, which both go by "lvost"
+    (the name also picks the completion variable, _LVOST_COMPLETE)."""
+    app(prog_name="lvost")

@@ -1,0 +1,130 @@
+"""lvost as a process: colour on a real pseudo-terminal, pipes, and Ctrl-C."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import re
+import select
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+LVOST = [sys.executable, "-m", "lvost"]
+COLOUR = re.compile(r"\x1b\[[0-9;]*(?:3[0-7]|9[0-7]|38;[0-9;]+)m")
+ANY_ESCAPE = re.compile(r"\x1b\[")
+
+
+def base_env(**extra: str) -> dict[str, str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "LVOST_DATA")
+    }
+    return {**env, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "40", **extra}
+
+
+def on_a_terminal(args: list[str], **env: str) -> str:
+    """Run lvost with stdout on a pseudo-terminal and return what it drew."""
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([*LVOST, *args], stdout=follower, stderr=subprocess.PIPE, env=base_env(**env))
+    os.close(follower)
+    chunks = []
+    while True:
+        ready, _, _ = select.select([leader], [], [], 10)
+        if not ready:
+            break
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the other end closed
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert process.wait(timeout=10) == 0
+    return b"".join(chunks).decode()
+
+
+def test_a_terminal_gets_colour_and_a_table() -> None:
+    out = on_a_terminal(["tracks", "--kind", "song"])
+    assert COLOUR.search(out) or "\x1b[1m" in out
+    assert "Performers" in out
+    assert COLOUR.search(on_a_terminal(["show", "2"]))
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [
+        (["show", "2"], {"NO_COLOR": "1"}),
+        (["--no-color", "show", "2"], {}),
+        (["show", "2"], {"TERM": "dumb"}),
+    ],
+)
+def test_colour_can_be_turned_off(args: list[str], env: dict[str, str]) -> None:
+    out = on_a_terminal(args, **env)
+    assert "Sting (vocals)" in out
+    assert not COLOUR.search(out)
+
+
+def test_a_dumb_terminal_gets_no_escape_codes_at_all() -> None:
+    assert not ANY_ESCAPE.search(on_a_terminal(["tracks"], TERM="dumb"))
+
+
+def test_a_pipe_gets_plain_rows_without_escape_codes() -> None:
+    done = subprocess.run(
+        [*LVOST, "tracks", "--kind", "song"], capture_output=True, text=True, env=base_env()
+    )
+    assert not ANY_ESCAPE.search(done.stdout)
+    assert done.stdout.splitlines()[0].split("\t") == [
+        "2",
+        "Angel Eyes",
+        "Sting (vocals)",
+        "song",
+        "vocal jazz; torch song",
+        "",
+    ]
+
+
+@pytest.fixture(scope="module")
+def big_catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tracks = [{"number": n, "title": f"Track {n}", "notes": ["x" * 200]} for n in range(1, 3001)]
+    data = {"schema_version": 1, "soundtrack": {"album": {"title": "Big"}}, "tracks": tracks}
+    path = tmp_path_factory.mktemp("big") / "big.json"
+    path.write_text(json.dumps(data))
+    return path
+
+
+def test_a_reader_that_stops_early_ends_lvost_quietly(big_catalog: Path) -> None:
+    process = subprocess.Popen(
+        [*LVOST, "--data", str(big_catalog), "tracks", "--fields", "number,title,notes"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=base_env(),
+    )
+    assert process.stdout is not None
+    assert process.stdout.readline() == f"1\tTrack 1\t{'x' * 200}\n".encode()
+    process.stdout.close()  # like `head -1`
+    _, stderr = process.communicate(timeout=20)
+    assert (process.returncode, stderr) == (0, b"")
+
+
+def test_ctrl_c_exits_130_without_a_traceback(tmp_path: Path) -> None:
+    fifo = tmp_path / "slow.json"
+    os.mkfifo(fifo)  # reading it waits for a writer that never comes: lvost is busy until interrupted
+    process = subprocess.Popen(
+        [*LVOST, "--data", str(fifo), "tracks"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=base_env(),
+    )
+    time.sleep(1.0)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=10)
+    assert process.returncode == 130
+    assert b"Traceback" not in stderr
