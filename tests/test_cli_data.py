@@ -14,7 +14,7 @@ from typer.testing import CliRunner, Result
 
 from conftest import TERMINAL
 from lvost.cli import app
-from lvost.datafile import embedded_path
+from lvost.names import embedded_path
 from support import MINIMAL, variant
 
 SMALL = Path(__file__).parent / "data" / "small.json"

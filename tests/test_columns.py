@@ -4,7 +4,6 @@ import pytest
 
 from lvost.catalog import Catalog
 from lvost.columns import (
-    FIELD_NAMES,
     THEME_DEFAULT,
     TRACK_DEFAULT,
     choose,
@@ -14,6 +13,7 @@ from lvost.columns import (
 )
 from lvost.errors import UsageError
 from lvost.models import Track
+from lvost.names import FIELD_NAMES
 
 
 def test_field_names_known_without_a_catalog_match_the_columns(catalog: Catalog) -> None:

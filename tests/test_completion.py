@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from lvost.names import TRACK_FIELDS
+
 SMALL = Path(__file__).parent / "data" / "small.json"
 LVOST = [sys.executable, "-m", "lvost"]
 
@@ -62,7 +64,7 @@ def _protect_quoted(line: str) -> str:
         ("lvost tracks --theme fr", ["fragile-hope"]),
         ("lvost arc --genre neo", ["neo-rockabilly"]),
         ("lvost tracks --fields number,ti", ["number,title"]),
-        ("lvost tracks --fields ", list(__import__("lvost.columns").columns.TRACK_FIELDS)),
+        ("lvost tracks --fields ", list(TRACK_FIELDS)),
         ("lvost search --fields sc", ["score"]),
         ("lvost themes --fields id,na", ["id,name"]),
         ("lvost show zzz", []),

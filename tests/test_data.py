@@ -10,7 +10,7 @@ import json
 import pytest
 
 from lvost.catalog import Catalog
-from lvost.datafile import embedded_path
+from lvost.names import embedded_path
 
 TITLES = [
     "Intro Dialogue",

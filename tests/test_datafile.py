@@ -9,6 +9,7 @@ import pytest
 
 from lvost import datafile
 from lvost.errors import DataFileError
+from lvost.names import embedded_path
 from support import MINIMAL, variant
 
 
@@ -25,7 +26,7 @@ def load_error(path: Path) -> str:
 
 
 def test_embedded_data_is_found_and_valid() -> None:
-    path = datafile.embedded_path()
+    path = embedded_path()
     assert path.name == "tracks.json"
     assert len(datafile.load(path).tracks) == 25
 

@@ -13,7 +13,8 @@ from typing import Literal, TypeVar
 from lvost import datafile
 from lvost.errors import AmbiguousError, NotFoundError, UnknownValueError
 from lvost.matching import match_names, normalize, suggest
-from lvost.models import KINDS, Album, Credit, Film, SoundtrackFile, Source, Theme, Track, normalize_genre
+from lvost.models import Album, Credit, Film, SoundtrackFile, Source, Theme, Track
+from lvost.names import KINDS, embedded_path, normalize_genre
 
 SortKey = Literal["number", "title", "artist"]
 T = TypeVar("T")
@@ -41,7 +42,7 @@ class Catalog:
         """The soundtrack in ``path``, or the embedded Leaving Las Vegas data.
 
         ``label`` names the file in error messages instead of its path."""
-        return cls(datafile.load(path or datafile.embedded_path(), label))
+        return cls(datafile.load(path or embedded_path(), label))
 
     @property
     def album(self) -> Album:

@@ -168,28 +168,6 @@ def _of_hit(column: Column[Track]) -> Column[Hit]:
 HIT_DEFAULT = ("number", "title", "matched")
 
 
-TRACK_FIELDS = (
-    "number",
-    "title",
-    "alternate_titles",
-    "performers",
-    "writers",
-    "kinds",
-    "kind_inferred",
-    "genres",
-    "instruments",
-    "duration_seconds",
-    "notes",
-    "sources",
-    "themes",
-)
-THEME_FIELDS = ("id", "name", "description", "genres", "tracks", "sources")
-HIT_FIELDS = ("number", "title", "matched", "score", *TRACK_FIELDS[2:])
-FIELD_NAMES = {"tracks": TRACK_FIELDS, "themes": THEME_FIELDS, "search": HIT_FIELDS}
-"""Field names by listing, known without a catalog (for TAB completion); the tests
-hold them equal to the columns' own names."""
-
-
 def choose(columns: dict[str, Column[Row]], fields: str | None, default: Sequence[str]) -> list[Column[Row]]:
     """The columns ``fields`` names, in its order; or ``default`` when it names none.
 

@@ -19,15 +19,6 @@ from lvost.text import counted
 MAX_BYTES = 256 * 1024 * 1024
 """Larger files are refused before they are read, so memory stays bounded."""
 
-_HERE = Path(__file__).resolve().parent
-
-
-def embedded_path() -> Path:
-    """Where the Leaving Las Vegas data lives: inside the installed package, or,
-    in a source checkout or editable install, in the repository's ``data/``."""
-    packaged = _HERE / "data" / "tracks.json"
-    return packaged if packaged.is_file() else _HERE.parents[1] / "data" / "tracks.json"
-
 
 @dataclass(frozen=True)
 class Problem:

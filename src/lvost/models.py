@@ -13,23 +13,14 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from lvost.links import BrokenLinksError, broken_links
+from lvost.names import normalize_genre
 
 SCHEMA_VERSION = 1
 
 Kind = Literal["song", "score", "dialogue"]
-KINDS: tuple[Kind, ...] = ("song", "score", "dialogue")
 
 Text = Annotated[str, Field(pattern=r"\S")]
 """A string with at least one visible character."""
-
-
-def normalize_genre(name: str) -> str:
-    """Fold a genre name to one spelling: lower case, single spaces, no padding.
-
-    >>> normalize_genre("  Vocal   JAZZ ")
-    'vocal jazz'
-    """
-    return " ".join(name.split()).lower()
 
 
 Genre = Annotated[Text, AfterValidator(normalize_genre)]
@@ -51,16 +42,16 @@ class Credit(_Model):
 class Track(_Model):
     number: int = Field(ge=1)
     title: Text
-    alternate_titles: list[Text] = []
-    performers: list[Credit] = []
-    writers: list[Credit] = []
-    kinds: list[Kind] = []
+    alternate_titles: list[Text] = Field(default_factory=list)
+    performers: list[Credit] = Field(default_factory=list)
+    writers: list[Credit] = Field(default_factory=list)
+    kinds: list[Kind] = Field(default_factory=list)
     kind_inferred: bool = False
-    genres: list[Genre] = []
-    instruments: list[Text] = []
+    genres: list[Genre] = Field(default_factory=list)
+    instruments: list[Text] = Field(default_factory=list)
     duration_seconds: int | None = Field(default=None, ge=0)
-    notes: list[Text] = []
-    sources: list[SourceId] = []
+    notes: list[Text] = Field(default_factory=list)
+    sources: list[SourceId] = Field(default_factory=list)
 
 
 class Theme(_Model):
@@ -69,9 +60,9 @@ class Theme(_Model):
     id: Slug
     name: Text
     description: str | None = None
-    genres: list[Genre] = []
-    tracks: list[int] = []
-    sources: list[SourceId] = []
+    genres: list[Genre] = Field(default_factory=list)
+    tracks: list[int] = Field(default_factory=list)
+    sources: list[SourceId] = Field(default_factory=list)
 
 
 class Release(_Model):
@@ -96,14 +87,14 @@ class Review(_Model):
 class Album(_Model):
     title: Text
     year: int | None = None
-    releases: list[Release] = []
+    releases: list[Release] = Field(default_factory=list)
     score_composer: str | None = None
-    musicians: list[Credit] = []
+    musicians: list[Credit] = Field(default_factory=list)
     recording: str | None = None
     description: str | None = None
-    charts: list[Chart] = []
-    reviews: list[Review] = []
-    sources: list[SourceId] = []
+    charts: list[Chart] = Field(default_factory=list)
+    reviews: list[Review] = Field(default_factory=list)
+    sources: list[SourceId] = Field(default_factory=list)
 
 
 class CastMember(_Model):
@@ -124,13 +115,13 @@ class Film(_Model):
     director: str | None = None
     screenwriter: str | None = None
     based_on: str | None = None
-    cast: list[CastMember] = []
+    cast: list[CastMember] = Field(default_factory=list)
     running_time_minutes: list[int] = Field(
         default=[], description="Every running time the sources report, when they differ."
     )
-    awards: list[Text] = []
-    related_films: list[RelatedFilm] = []
-    sources: list[SourceId] = []
+    awards: list[Text] = Field(default_factory=list)
+    related_films: list[RelatedFilm] = Field(default_factory=list)
+    sources: list[SourceId] = Field(default_factory=list)
 
 
 class Source(_Model):
@@ -143,7 +134,7 @@ class Source(_Model):
 class Soundtrack(_Model):
     album: Album
     film: Film | None = None
-    sources: list[Source] = []
+    sources: list[Source] = Field(default_factory=list)
 
 
 class SoundtrackFile(_Model):
@@ -157,7 +148,7 @@ class SoundtrackFile(_Model):
     schema_version: Literal[1]
     soundtrack: Soundtrack
     tracks: list[Track] = Field(min_length=1)
-    themes: list[Theme] = []
+    themes: list[Theme] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _links_hold(self) -> SoundtrackFile:

@@ -14,9 +14,8 @@ from pathlib import Path
 import typer
 
 from lvost.catalog import Catalog
-from lvost.columns import FIELD_NAMES
 from lvost.errors import LvostError
-from lvost.models import KINDS
+from lvost.names import FIELD_NAMES, KINDS
 
 Completer = Callable[[typer.Context, str], list[str]]
 

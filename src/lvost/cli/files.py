@@ -10,6 +10,7 @@ import typer
 from lvost import datafile, render
 from lvost.cli.app import app, data_path, show_json, write
 from lvost.errors import DataFileError
+from lvost.names import embedded_path
 from lvost.text import counted
 
 
@@ -24,7 +25,7 @@ def validate(
 
     Examples: lvost validate my-film.json    lvost --data my-film.json validate
     """
-    target = path or data_path()[0] or datafile.embedded_path()
+    target = path or data_path()[0] or embedded_path()
     data, problems = datafile.check(target)
     if data is None:
         write(render.problem_lines(target, problems))

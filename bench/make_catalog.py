@@ -1,0 +1,69 @@
+"""Write a synthetic soundtrack catalog in lvost's format, for benchmarks.
+
+    python bench/make_catalog.py 100000 /tmp/catalog-100k.json
+
+Titles, names and notes are made from a fixed word list with a fixed seed, so
+the same size always gives the same file. About one title in 250 holds "Angel".
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+
+WORDS = (
+    "blue night rain street neon desert lonely river midnight angel road silver motel glass "
+    "smoke velvet cab bar dawn echo mirror shadow train ghost harbor whisper fever honey "
+    "stone paper moon "
+).split()
+NAMES = "Ada Bo Cy Dee Eli Fay Gus Hal Ida Jo Kit Lou Max Ned Ola Pru Rex Sal Tam Val".split()
+SURNAMES = "Quill Lint Marsh Vega Stone Rivers Bell Crane Frost Hale Ives Kane".split()
+GENRES = ["jazz", "blues", "vocal jazz", "bossa nova", "spoken word", "torch song", "score"]
+KINDS = ["song", "score", "dialogue"]
+
+
+def person(rng: random.Random) -> str:
+    return f"{rng.choice(NAMES)} {rng.choice(SURNAMES)}"
+
+
+def track(rng: random.Random, number: int) -> dict[str, object]:
+    title = " ".join(rng.choice(WORDS).capitalize() for _ in range(rng.randint(2, 5)))
+    return {
+        "number": number,
+        "title": title,
+        "performers": [{"name": person(rng), "role": "vocals"}] if rng.random() < 0.4 else [],
+        "writers": [{"name": person(rng), "role": rng.choice(["music", "lyrics", None])}],
+        "kinds": [rng.choice(KINDS)],
+        "kind_inferred": rng.random() < 0.5,
+        "genres": rng.sample(GENRES, rng.randint(1, 2)),
+        "duration_seconds": rng.randint(30, 400) if rng.random() < 0.7 else None,
+        "notes": [" ".join(rng.choice(WORDS) for _ in range(12)) + "."],
+    }
+
+
+def catalog(size: int, seed: int = 1995) -> dict[str, object]:
+    rng = random.Random(seed)
+    tracks = [track(rng, n) for n in range(1, size + 1)]
+    themes = [
+        {
+            "id": f"theme-{i}",
+            "name": f"Theme {i}: {rng.choice(WORDS)}",
+            "description": "A thread through the catalog.",
+            "genres": rng.sample(GENRES, 2),
+            "tracks": sorted(rng.sample(range(1, size + 1), min(size, 200))),
+        }
+        for i in range(1, 21)
+    ]
+    album = {"title": f"Synthetic Catalog ({size:,} tracks)", "year": 2026}
+    return {"schema_version": 1, "soundtrack": {"album": album}, "tracks": tracks, "themes": themes}
+
+
+def main() -> None:
+    size, out = int(sys.argv[1]), Path(sys.argv[2])
+    out.write_text(json.dumps(catalog(size), indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,46 @@
+"""Names the command line and the data share, importable without Typer, Rich or
+Pydantic (TAB completion reads them on every key press)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+KINDS = ("song", "score", "dialogue")
+
+TRACK_FIELDS = (
+    "number",
+    "title",
+    "alternate_titles",
+    "performers",
+    "writers",
+    "kinds",
+    "kind_inferred",
+    "genres",
+    "instruments",
+    "duration_seconds",
+    "notes",
+    "sources",
+    "themes",
+)
+THEME_FIELDS = ("id", "name", "description", "genres", "tracks", "sources")
+HIT_FIELDS = ("number", "title", "matched", "score", *TRACK_FIELDS[2:])
+FIELD_NAMES = {"tracks": TRACK_FIELDS, "themes": THEME_FIELDS, "search": HIT_FIELDS}
+"""Field names by listing; the tests hold them equal to the columns' own names."""
+
+_HERE = Path(__file__).resolve().parent
+
+
+def embedded_path() -> Path:
+    """Where the Leaving Las Vegas data lives: inside the installed package, or,
+    in a source checkout or editable install, in the repository's ``data/``."""
+    packaged = _HERE / "data" / "tracks.json"
+    return packaged if packaged.is_file() else _HERE.parents[1] / "data" / "tracks.json"
+
+
+def normalize_genre(name: str) -> str:
+    """Fold a genre name to one spelling: lower case, single spaces, no padding.
+
+    >>> normalize_genre("  Vocal   JAZZ ")
+    'vocal jazz'
+    """
+    return " ".join(name.split()).lower()
