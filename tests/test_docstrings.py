@@ -21,4 +21,7 @@ def test_docstring_examples_hold(name: str) -> None:
 
 def test_the_spec_modules_have_examples() -> None:
     counts = {name: doctest.testmod(importlib.import_module(name)).attempted for name in MODULES}
-    assert all(counts[m] > 0 for m in ("lvost.matching", "lvost.datafile", "lvost.render", "lvost.names", "lvost.query"))
+    assert all(
+        counts[m] > 0
+        for m in ("lvost.matching", "lvost.datafile", "lvost.render", "lvost.names", "lvost.query")
+    )

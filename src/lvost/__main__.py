@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 
 def main() -> None:
     # Ctrl-C while the libraries are still loading must not show a traceback either.
     try:
+        if os.environ.get("_LVOST_COMPLETE", "").startswith("complete_"):
+            from lvost.quickcomplete import respond
+
+            respond()  # exits when it can answer; otherwise Typer does, below
         from lvost.cli import run
 
         run()

@@ -1,0 +1,247 @@
+"""TAB completion answered without loading Typer, Rich or Pydantic.
+
+Completion runs on every TAB press, and loading the command line's libraries
+costs more than everything else a completion does. This module speaks Typer's
+completion protocol for bash, zsh and fish (the same environment variables in,
+the same text out) for the values lvost completes itself: track titles after
+``show``, theme ids after ``themes`` and ``--theme``, genres, kinds and field
+names. Anything else (command and option names, file paths) it leaves to Typer
+by answering ``None``. The tests hold its answers equal to Typer's.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from lvost.names import FIELD_NAMES, KINDS, embedded_path, normalize_genre
+
+COMMANDS = ("tracks", "show", "themes", "search", "about", "validate", "schema", "stats", "arc")
+GLOBAL_VALUE_OPTIONS = ("--data",)
+GLOBAL_FLAGS = ("--no-color",)
+VALUE_OPTIONS: dict[str, tuple[str, ...]] = {
+    "tracks": ("--genre", "--kind", "--artist", "--theme", "--sort", "--format", "--fields"),
+    "themes": ("--genre", "--format", "--fields"),
+    "search": ("--limit", "--format", "--fields"),
+    "arc": ("--genre",),
+}
+"""For each command, the options that take a value; the tests compare them with Typer's."""
+
+Answer = tuple[str | None, int]
+"""What to print (nothing at all for ``None``) and the exit status."""
+
+
+def answer(environ: Mapping[str, str]) -> Answer | None:
+    """The completion reply for the request in ``environ``, or ``None`` for Typer."""
+    shell = environ.get("_LVOST_COMPLETE", "").removeprefix("complete_")
+    if shell == "bash":
+        raw = environ.get("COMP_WORDS", "")
+        words = split_arg_string(raw)
+        cword = int(environ.get("COMP_CWORD", "0") or 0)
+        args, incomplete = words[1:cword], (words[cword] if cword < len(words) else "")
+    elif shell in ("zsh", "fish"):
+        raw = environ.get("_TYPER_COMPLETE_ARGS", "")
+        words = split_arg_string(raw)[1:]
+        ends_word = bool(words) and not raw.endswith(" ")
+        args, incomplete = (words[:-1], words[-1]) if ends_word else (words, "")
+    else:
+        return None
+    found = candidates(args, incomplete, environ)
+    if found is None:
+        return None
+    kept = [c for c in found if c.startswith(incomplete)]  # Typer keeps only these, too
+    if shell == "bash":
+        raw_words = _raw_words(raw)
+        raw_word = raw_words[cword] if cword < len(raw_words) else ""
+        return "\n".join(for_bash(kept, raw_word)), 0
+    if shell == "zsh":
+        return _zsh(kept), 0
+    if environ.get("_TYPER_COMPLETE_FISH_ACTION") == "is-args":
+        return None, 0 if kept else 1
+    return "\n".join(kept), 0
+
+
+def candidates(args: Sequence[str], incomplete: str, environ: Mapping[str, str]) -> list[str] | None:
+    """The values that fit where ``incomplete`` stands after ``args``, or ``None``
+    when that is not a value lvost completes here."""
+    if incomplete.startswith("-"):
+        return None
+    data: str | None = environ.get("LVOST_DATA") or None
+    rest = list(args)
+    while rest and rest[0].startswith("-"):
+        option = rest.pop(0)
+        if option in GLOBAL_FLAGS:
+            continue
+        if option in GLOBAL_VALUE_OPTIONS and rest:
+            data = rest.pop(0)
+        elif option.startswith("--data="):
+            data = option.removeprefix("--data=")
+        else:
+            return None
+    if not rest or rest[0] not in COMMANDS:
+        return None
+    command, given = rest[0], rest[1:]
+    value_options = VALUE_OPTIONS.get(command, ())
+    positionals = 0
+    index = 0
+    while index < len(given):
+        word = given[index]
+        if word in value_options:
+            if index == len(given) - 1:
+                return _option_values(command, word, incomplete, data)
+            index += 2
+            continue
+        if word == "--":
+            return None
+        if not word.startswith("-"):
+            positionals += 1
+        index += 1
+    if command == "show" and positionals == 0:
+        return _starting_with(incomplete, _catalog_values(data, "titles"))
+    if command == "themes" and positionals == 0:
+        return _starting_with(incomplete, _catalog_values(data, "themes"))
+    return None
+
+
+def _option_values(command: str, option: str, incomplete: str, data: str | None) -> list[str] | None:
+    if option == "--genre":
+        return _starting_with(incomplete, _catalog_values(data, "genres"))
+    if option == "--theme":
+        return _starting_with(incomplete, _catalog_values(data, "themes"))
+    if option == "--kind":
+        return _starting_with(incomplete, KINDS)
+    if option == "--fields":
+        done, _, last = incomplete.rpartition(",")
+        given = set(done.split(","))
+        prefix = f"{done}," if done else ""
+        return [prefix + n for n in FIELD_NAMES[command] if n.startswith(last) and n not in given]
+    return None
+
+
+def _catalog_values(data: str | None, kind: str) -> list[str]:
+    """Titles, theme ids or genres of the data file, read as plain JSON (a file that
+    cannot be read gives none: completion never reports errors)."""
+    try:
+        with Path(data or embedded_path()).open("rb") as stream:
+            document = json.load(stream)
+        return _PICKERS[kind](document)
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return []
+
+
+def _genres(document: Any) -> list[str]:
+    names = {normalize_genre(g) for t in document["tracks"] for g in t.get("genres", [])}
+    names.update(normalize_genre(g) for th in document.get("themes", []) for g in th.get("genres", []))
+    return sorted(names)
+
+
+_PICKERS: dict[str, Callable[[Any], list[str]]] = {
+    "titles": lambda d: [t["title"] for t in sorted(d["tracks"], key=lambda t: t["number"])],
+    "themes": lambda d: [th["id"] for th in d.get("themes", [])],
+    "genres": _genres,
+}
+
+
+def _starting_with(incomplete: str, names: Sequence[str]) -> list[str]:
+    """The names that begin with what was typed, in any case, the typed part kept.
+
+    >>> _starting_with("it", ["It's a Lonesome Old Town", "Intro", "It's a Lonesome Old Town"])
+    ["it's a Lonesome Old Town"]
+    """
+    typed = incomplete.casefold()
+    return [incomplete + n[len(incomplete) :] for n in dict.fromkeys(names) if n.casefold().startswith(typed)]
+
+
+def for_bash(candidates: Sequence[str], raw_word: str) -> list[str]:
+    r"""Candidates as bash must insert them, where it puts them in the line as they are.
+
+    Inside an open quote they go in unchanged; otherwise spaces and the
+    characters bash treats specially are escaped with a backslash.
+
+    >>> for_bash(["Rain & Rails"], "Ra"), for_bash(["Rain & Rails"], '"Ra')
+    (['Rain\\ \\&\\ Rails'], ['Rain & Rails'])
+    """
+    if raw_word[:1] in ("'", '"'):
+        return list(candidates)
+    return [_BASH_SPECIAL.sub(r"\\\g<0>", c) for c in candidates]
+
+
+_BASH_SPECIAL = re.compile(r"[^\w./,:@%+=-]")
+
+
+def _zsh(values: Sequence[str]) -> str:
+    if not values:
+        return "_files"
+
+    def escape(s: str) -> str:
+        return (
+            s.replace('"', '""')
+            .replace("'", "''")
+            .replace("$", "\\$")
+            .replace("`", "\\`")
+            .replace(":", r"\\:")
+        )
+
+    listed = "\n".join(f'"{escape(v)}"' for v in values)
+    return f"_arguments '*: :(({listed}))'"
+
+
+def split_arg_string(string: str) -> list[str]:
+    """Split like a POSIX shell, keeping a last word left open by a quote or escape
+    (the way Typer reads the words it is given)."""
+    lexer = shlex.shlex(string, posix=True)
+    lexer.whitespace_split = True
+    lexer.commenters = ""
+    out: list[str] = []
+    try:
+        out.extend(lexer)
+    except ValueError:
+        out.append(lexer.token)
+    return out
+
+
+def _raw_words(line: str) -> list[str]:
+    r"""``line`` split at unquoted, unescaped white space, each word kept as typed.
+
+    (Typer's bash script joins the words with newlines.)
+
+    >>> _raw_words('lvost show "Ben P')
+    ['lvost', 'show', '"Ben P']
+    >>> _raw_words("lvost\nshow\nBen\\ P x")
+    ['lvost', 'show', 'Ben\\ P', 'x']
+    """
+    words, current, quote, escaped = [], "", "", False
+    for char in line:
+        if escaped:
+            current, escaped = current + char, False
+        elif char == "\\" and quote != "'":
+            current, escaped = current + char, True
+        elif quote:
+            current += char
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            current, quote = current + char, char
+        elif char.isspace():
+            if current:
+                words.append(current)
+            current = ""
+        else:
+            current += char
+    return [*words, current] if current or line[-1:].isspace() else words
+
+
+def respond() -> bool:
+    """Answer the completion request in the environment, if this module can;
+    whether it did. The caller exits with the status it wrote."""
+    reply = answer(os.environ)
+    if reply is None:
+        return False
+    text, status = reply
+    if text is not None:
+        print(text)
+    raise SystemExit(status)
