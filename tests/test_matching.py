@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lvost.matching import match_names, normalize, suggest
+from lvost.matching import join_values, match_names, normalize, normalize_joined, suggest
 
 
 @pytest.mark.parametrize(
@@ -94,3 +94,17 @@ def test_suggest(query: str, expected: list[str]) -> None:
 
 def test_suggest_respects_limit_and_dedupes() -> None:
     assert suggest("mara", ["Mara", "Mara", "Maria", "Mario", "Marc"], limit=2) == ["Mara", "Maria"]
+
+
+VALUES = st.lists(
+    st.lists(st.lists(st.text(max_size=12), min_size=1, max_size=3), min_size=1, max_size=3),
+    min_size=1,
+    max_size=3,
+)
+
+
+@given(VALUES)
+def test_normalizing_joined_values_equals_normalizing_each(rows: list[list[list[str]]]) -> None:
+    joined = normalize_joined(join_values(rows))
+    split = [[field.split("\x1e") for field in row.split("\x1f")] for row in joined.split("\n")]
+    assert split == [[[normalize(v) for v in field] for field in row] for row in rows]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, TypeVar
 
-from lvost import datafile
+from lvost import cache
 from lvost.errors import AmbiguousError, NotFoundError, UnknownValueError
 from lvost.matching import match_names, normalize, suggest
 from lvost.models import Album, Credit, Film, SoundtrackFile, Source, Theme, Track
@@ -41,8 +41,17 @@ class Catalog:
     def load(cls, path: Path | None = None, label: str | None = None) -> Catalog:
         """The soundtrack in ``path``, or the embedded Leaving Las Vegas data.
 
+        A file validated before, and unchanged since, comes from the cache.
         ``label`` names the file in error messages instead of its path."""
-        return cls(datafile.load(path or embedded_path(), label))
+        source = path or embedded_path()
+        cached = cache.load(source, "catalog")
+        if isinstance(cached, SoundtrackFile):
+            return cls(cached)
+        from lvost import datafile  # only when the cache cannot answer
+
+        data = datafile.load(source, label)
+        cache.store(source, "catalog", data)
+        return cls(data)
 
     @property
     def album(self) -> Album:

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from lvost.catalog import Catalog
 from lvost.errors import UsageError
 from lvost.matching import suggest
 from lvost.models import Credit, Theme, Track
-from lvost.search import Hit
+
+if TYPE_CHECKING:
+    from lvost.search import Hit
 
 Row = TypeVar("Row")
 Role = Literal["fixed", "main", "list", "prose"]

@@ -9,9 +9,6 @@ on a terminal or split a row; JSON alone keeps strings exact.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
 from collections.abc import Sequence
 from typing import Any, Literal, TypeVar
@@ -62,6 +59,9 @@ def machine_text(value: Any) -> str:
 
 def as_csv(columns: Sequence[Column[Row]], rows: Sequence[Row]) -> str:
     """RFC 4180 CSV with a header row of field names."""
+    import csv
+    import io
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([c.name for c in columns])
@@ -97,6 +97,8 @@ def as_json(value: Any) -> str:
     >>> as_json(["Café \\u202e\\x9b\\x1b"])
     '[\\n  "Café \\\\u202e\\\\u009b\\\\u001b"\\n]'
     """
+    import json
+
     text = json.dumps(value, ensure_ascii=False, indent=2)
     # Outside strings JSON is plain ASCII, so these can only be inside strings.
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -38,6 +38,40 @@ def normalize(text: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", folded).split())
 
 
+_SEPARATORS = "\x1e\x1f\n"
+_NOT_WORD_KEEP_SEPARATORS = re.compile(r"(?:[^\w\x1e\x1f\n]|_)+")
+_PADDED_SEPARATOR = re.compile(r" *([\x1e\x1f\n]) *")
+_SEPARATOR_IN_VALUE = str.maketrans(dict.fromkeys(_SEPARATORS, " "))
+
+
+def join_values(rows: Sequence[Sequence[Sequence[str]]]) -> str:
+    r"""Rows of fields of values as one text: values split by "\x1e", fields by
+    "\x1f", rows by newlines. A separator inside a value becomes a space, which is
+    what ``normalize`` makes of it anyway."""
+
+    def field_text(values: Sequence[str]) -> str:
+        return "\x1e".join(v.translate(_SEPARATOR_IN_VALUE) for v in values)
+
+    return "\n".join("\x1f".join(map(field_text, row)) for row in rows)
+
+
+def normalize_joined(text: str) -> str:
+    r"""``normalize`` applied to every value of a ``join_values`` text at once.
+
+    Working on one long string instead of many short ones is several times
+    faster for a large catalog; the result is the same value for value:
+
+    >>> normalize_joined(join_values([[["It\u2019s a Town", "Ben & Bill"], ["  X "]]])).split("\x1f")
+    ['its a town\x1eben and bill', 'x']
+    """
+    decomposed = text if text.isascii() else unicodedata.normalize("NFKD", text)
+    if not decomposed.isascii():
+        decomposed = "".join(c for c in decomposed if not unicodedata.combining(c))
+    folded = decomposed.casefold().translate(_APOSTROPHES).replace("&", " and ")
+    spaced = _NOT_WORD_KEEP_SEPARATORS.sub(" ", folded)
+    return _PADDED_SEPARATOR.sub(r"\1", spaced).strip(" ")
+
+
 def match_names(query: str, entries: Sequence[tuple[T, Sequence[str]]]) -> list[T]:
     """The entries whose names match ``query`` best, in the order given.
 

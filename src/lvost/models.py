@@ -5,14 +5,13 @@ Every model forbids unknown keys, so a misspelt field in a data file is an error
 rather than a silently ignored value. Unknown facts are ``null`` or an empty list.
 """
 
-from __future__ import annotations
-
+# No "from __future__ import annotations" here: Pydantic would then have to compile
+# every field's annotation from a string as the classes are made, on every run.
 import datetime
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-from lvost.links import BrokenLinksError, broken_links
 from lvost.names import normalize_genre
 
 SCHEMA_VERSION = 1
@@ -29,7 +28,8 @@ SourceId = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    # Validators are built when first needed: a catalog read from the cache needs none.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
 
 class Credit(_Model):
@@ -151,7 +151,9 @@ class SoundtrackFile(_Model):
     themes: list[Theme] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _links_hold(self) -> SoundtrackFile:
+    def _links_hold(self) -> "SoundtrackFile":
+        from lvost.links import BrokenLinksError, broken_links
+
         links = broken_links(self)
         if links:
             raise BrokenLinksError(links)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from rich import box
 from rich.table import Table
@@ -28,11 +28,13 @@ from lvost.columns import (
     theme_columns,
     track_columns,
 )
-from lvost.datafile import Problem
 from lvost.formats import Format, as_csv, as_json, as_markdown, as_records, as_tsv
 from lvost.models import SoundtrackFile, Theme, Track
-from lvost.search import Hit
 from lvost.text import counted, safe
+
+if TYPE_CHECKING:
+    from lvost.datafile import Problem
+    from lvost.search import Hit
 
 Row = TypeVar("Row")
 UNKNOWN = "unknown"

@@ -72,10 +72,33 @@ def keep_matching(catalog: Catalog, tracks: Sequence[Track], query: Sequence[str
 
 def _score(catalog: Catalog, track: Track, terms: Sequence[Term]) -> Hit | None:
     texts = list(track_texts(catalog, track))
+    found = score_texts(terms, [f for f, _ in texts], [normalize(v) for _, v in texts])
+    if found is None:
+        return None
+    total, indices = found
+    return Hit(track, total, matches_in(texts, indices))
+
+
+def matches_in(texts: Sequence[tuple[str, str]], indices: Sequence[int]) -> tuple[FieldMatch, ...]:
+    """The matched texts as reported: each once, the more telling fields first."""
+    found = dict.fromkeys(FieldMatch(*texts[i]) for i in indices)
+    order = list(WEIGHTS)
+    return tuple(sorted(found, key=lambda m: order.index(m.field)))
+
+
+def score_texts(
+    terms: Sequence[Term], fields: Sequence[str], normalized: Sequence[str]
+) -> tuple[float, list[int]] | None:
+    """How well a track's texts (already normalized) answer ``terms``, and which
+    texts matched; ``None`` when a term rules the track out.
+
+    Both the search over a loaded catalog and the one over a cached index score
+    with this, so they rank alike.
+    """
     total = 0.0
-    matched: dict[FieldMatch, None] = {}
+    matched: list[int] = []
     for term in terms:
-        score, found = _term_matches(term, texts)
+        score, where = _term_matches(term, fields, normalized)
         if term.exclude:
             if score:
                 return None
@@ -83,24 +106,22 @@ def _score(catalog: Catalog, track: Track, terms: Sequence[Term]) -> Hit | None:
         if not score:
             return None
         total += score
-        matched.update(dict.fromkeys(found))
-    if _phrase_in_title(terms, texts):
+        matched += where
+    if _phrase_in_title(terms, fields, normalized):
         total += WEIGHTS["title"]
-    order = list(WEIGHTS)
-    ranked = sorted(matched, key=lambda m: order.index(m.field))
-    return Hit(track, round(total, 2), tuple(ranked))
+    return round(total, 2), matched
 
 
-def _term_matches(term: Term, texts: Sequence[tuple[str, str]]) -> tuple[float, list[FieldMatch]]:
+def _term_matches(term: Term, fields: Sequence[str], normalized: Sequence[str]) -> tuple[float, list[int]]:
     """The sum of each word's best match, and where they matched; 0 if a word does not."""
     score = 0.0
-    matches: list[FieldMatch] = []
+    matches: list[int] = []
     for word in term.words:
         best = 0.0
-        for field, value in texts:
-            quality = _quality(word, normalize(value), field) if field in term.fields else 0.0
+        for i, (field, text) in enumerate(zip(fields, normalized, strict=True)):
+            quality = _quality(word, text, field) if field in term.fields else 0.0
             if quality:
-                matches.append(FieldMatch(field, value))
+                matches.append(i)
                 best = max(best, WEIGHTS[field] * quality)
         if not best:
             return 0.0, []
@@ -108,11 +129,12 @@ def _term_matches(term: Term, texts: Sequence[tuple[str, str]]) -> tuple[float, 
     return score, matches
 
 
-def _phrase_in_title(terms: Sequence[Term], texts: Sequence[tuple[str, str]]) -> bool:
+def _phrase_in_title(terms: Sequence[Term], fields: Sequence[str], normalized: Sequence[str]) -> bool:
     """Whether a title holds, in order, all the words of the terms that look in titles."""
     words = [w for t in terms if not t.exclude and "title" in t.fields for w in t.words]
     phrase = " ".join(words)
-    return len(words) > 1 and any(f == "title" and phrase in normalize(v) for f, v in texts)
+    titles = (n for f, n in zip(fields, normalized, strict=True) if f == "title")
+    return len(words) > 1 and any(phrase in title for title in titles)
 
 
 def _quality(word: str, text: str, field: str) -> float:

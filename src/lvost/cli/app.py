@@ -6,7 +6,6 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from enum import Enum
-from importlib.metadata import version
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -92,6 +91,8 @@ app = typer.Typer(
 
 def _version(show: bool) -> None:
     if show:
+        from importlib.metadata import version
+
         write(f"lvost {version('lvost')}\n")
         raise typer.Exit()
 
@@ -156,8 +157,8 @@ def write(text: str) -> None:
         raise ReaderGoneError from None
 
 
-def show(renderable: RenderableType) -> None:
-    out = console()
+def show(renderable: RenderableType, out: Console | None = None) -> None:
+    out = out or console()
     with out.capture() as captured:
         out.print(renderable)
     # Rich pads every line to the full width; trailing spaces only get in the way.
@@ -194,7 +195,7 @@ FormatOption = Annotated[
 ]
 
 
-def output_format(chosen: FormatChoice | None, json: bool) -> Format:
+def output_format(chosen: FormatChoice | None, json: bool, terminal: bool) -> Format:
     """The format to print in: --json, else --format, else by where stdout goes."""
     if json and chosen not in (None, FormatChoice.JSON):
         raise UsageError(f"--json and --format {chosen.value if chosen else ''} disagree; give one of them")
@@ -202,18 +203,23 @@ def output_format(chosen: FormatChoice | None, json: bool) -> Format:
         return "json"
     if chosen is not None:
         return chosen.value
-    return "table" if console().is_terminal else "plain"
+    return "table" if terminal else "plain"
 
 
-def show_listing(rows: render.Listing[Any], fmt: Format, fields: str | None, empty: str) -> None:
-    """Print ``rows`` in ``fmt``; with nothing to show, a table or plain rows say so on stderr."""
-    out = render.listing(rows, fmt, fields, console().width)
+def show_listing(
+    rows: render.Listing[Any], chosen: FormatChoice | None, json: bool, fields: str | None, empty: str
+) -> None:
+    """Print ``rows`` in the format asked for, or the one that suits where stdout goes;
+    with nothing to show, a table or plain rows say so on stderr."""
+    out = console()
+    fmt = output_format(chosen, json, out.is_terminal)
+    shown = render.listing(rows, fmt, fields, out.width)
     if not rows.rows and fmt in ("table", "plain"):
         note(empty)
-    elif isinstance(out, str):
-        write(out)
+    elif isinstance(shown, str):
+        write(shown)
     else:
-        show(out)
+        show(shown, out)
 
 
 def run() -> None:

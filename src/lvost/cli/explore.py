@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from lvost import render, views
+from lvost import render
 from lvost.catalog import TrackFilter
 from lvost.cli import complete
 from lvost.cli.app import (
@@ -16,13 +16,10 @@ from lvost.cli.app import (
     app,
     console,
     load_catalog,
-    output_format,
     show,
     show_json,
     show_listing,
 )
-from lvost.search import keep_matching
-from lvost.search import search as run_search
 
 QUERY_SETTINGS = {"ignore_unknown_options": True}
 """Lets "-kind:score" reach the query instead of being read as an option."""
@@ -83,9 +80,11 @@ def tracks(
     catalog = load_catalog()
     found = catalog.select_tracks(TrackFilter(genre, kind, artist, theme, sort.value))
     if query:
+        from lvost.search import keep_matching
+
         found = keep_matching(catalog, found, query)
     listing = render.track_listing(catalog, found)
-    show_listing(listing, output_format(fmt, json), fields, "No tracks match these filters.")
+    show_listing(listing, fmt, json, fields, "No tracks match these filters.")
 
 
 @app.command("show")
@@ -104,6 +103,8 @@ def show_track(
 
     Examples: lvost show "Angel Eyes"    lvost show 19    lvost show "its a lonesome"
     """
+    from lvost import views
+
     catalog = load_catalog()
     found = catalog.find_track(track)
     if json:
@@ -129,6 +130,8 @@ def themes(
 
     Examples: lvost themes --genre blues    lvost themes loneliness
     """
+    from lvost import views
+
     catalog = load_catalog()
     if theme is not None:
         one = catalog.find_theme(theme)
@@ -139,7 +142,7 @@ def themes(
         return
     found = catalog.themes_with_genre(genre) if genre is not None else catalog.themes
     empty = "No themes are carried by that genre." if catalog.themes else "This soundtrack has no themes."
-    show_listing(render.theme_listing(catalog, found), output_format(fmt, json), fields, empty)
+    show_listing(render.theme_listing(catalog, found), fmt, json, fields, empty)
 
 
 @app.command(context_settings=QUERY_SETTINGS)
@@ -154,11 +157,13 @@ def search(
 
     Examples: lvost search sting    lvost search blues ben --limit 3    lvost search kind:song ^sting
     """
+    from lvost.search import search as run_search
+
     catalog = load_catalog()
     hits = run_search(catalog, query)
     shown = hits[:limit] if limit else hits
     listing = render.hit_listing(catalog, " ".join(query), shown, len(hits))
-    show_listing(listing, output_format(fmt, json), fields, "No matches.")
+    show_listing(listing, fmt, json, fields, "No matches.")
 
 
 @app.command()
@@ -167,6 +172,8 @@ def about(json: JsonFlag = False) -> None:
 
     Example: lvost about
     """
+    from lvost import views
+
     catalog = load_catalog()
     if json:
         show_json(catalog.data.soundtrack.model_dump(mode="json"))

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from lvost import datafile, render
+from lvost import render
 from lvost.cli.app import app, data_path, show_json, write
 from lvost.errors import DataFileError
 from lvost.names import embedded_path
@@ -25,6 +25,8 @@ def validate(
 
     Examples: lvost validate my-film.json    lvost --data my-film.json validate
     """
+    from lvost import datafile
+
     target = path or data_path()[0] or embedded_path()
     data, problems = datafile.check(target)
     if data is None:

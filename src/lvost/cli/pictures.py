@@ -6,10 +6,8 @@ from typing import Annotated
 
 import typer
 
-from lvost import pictures
 from lvost.cli import complete
 from lvost.cli.app import JsonFlag, app, console, load_catalog, note, show, show_json
-from lvost.stats import count, stats_data
 
 
 @app.command()
@@ -18,6 +16,9 @@ def stats(json: JsonFlag = False) -> None:
 
     Example: lvost stats
     """
+    from lvost import pictures
+    from lvost.stats import count, stats_data
+
     catalog = load_catalog()
     counts = count(catalog)
     if json:
@@ -39,6 +40,8 @@ def arc(
 
     Examples: lvost arc    lvost arc --genre blues
     """
+    from lvost import pictures
+
     catalog = load_catalog()
     themes = catalog.themes_with_genre(genre) if genre is not None else catalog.themes
     if not themes:
