@@ -26,10 +26,12 @@ TERMINAL: dict[str, str | None] = {
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _no_data_from_the_environment() -> Iterator[None]:
-    """A developer's own LVOST_DATA must not change what the tests see."""
+def _own_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """A developer's own LVOST_DATA must not change what the tests see, and the
+    tests keep their cache entries to themselves."""
     with pytest.MonkeyPatch.context() as patch:
         patch.delenv("LVOST_DATA", raising=False)
+        patch.setenv("LVOST_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
         yield
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -223,7 +224,7 @@ def test_a_pipe_gets_no_escape_codes() -> None:
         capture_output=True,
         text=True,
         check=True,
-        env={"PATH": "", "TERM": "xterm-256color"},
+        env={"PATH": "", "TERM": "xterm-256color", "LVOST_CACHE_DIR": os.environ["LVOST_CACHE_DIR"]},
     )
     assert "\x1b" not in done.stdout
     assert done.stdout.startswith("2. Angel Eyes\n")
@@ -231,7 +232,10 @@ def test_a_pipe_gets_no_escape_codes() -> None:
 
 def test_console_script_reports_errors_without_a_traceback() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "lvost", "show", "nothing like it"], capture_output=True, text=True, env={}
+        [sys.executable, "-m", "lvost", "show", "nothing like it"],
+        capture_output=True,
+        text=True,
+        env={"LVOST_CACHE_DIR": ""},  # nothing from the environment, and no cache
     )
     assert (done.returncode, done.stdout) == (1, "")
     assert done.stderr == 'Error: no track matches "nothing like it"\n'

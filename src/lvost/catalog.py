@@ -17,6 +17,9 @@ from lvost.models import Album, Credit, Film, SoundtrackFile, Source, Theme, Tra
 from lvost.names import KINDS, embedded_path, normalize_genre
 
 SortKey = Literal["number", "title", "artist"]
+CACHED_TRACKS = 20_000
+"""Larger catalogs are not kept whole in the cache: reading such an entry back
+costs about as much as validating the file, and search keeps its own index."""
 T = TypeVar("T")
 
 
@@ -36,6 +39,7 @@ class Catalog:
         self.data = data
         self._tracks = sorted(data.tracks, key=lambda t: t.number)
         self._by_number = {t.number: t for t in self._tracks}
+        self._themes_by_number: dict[int, list[Theme]] | None = None
 
     @classmethod
     def load(cls, path: Path | None = None, label: str | None = None) -> Catalog:
@@ -50,7 +54,8 @@ class Catalog:
         from lvost import datafile  # only when the cache cannot answer
 
         data = datafile.load(source, label)
-        cache.store(source, "catalog", data)
+        if len(data.tracks) <= CACHED_TRACKS:
+            cache.store(source, "catalog", data)
         return cls(data)
 
     @property
@@ -108,7 +113,14 @@ class Catalog:
         return _pick(query, entries, "theme", lambda th: th.id)
 
     def themes_of(self, track: Track) -> list[Theme]:
-        return [th for th in self.data.themes if track.number in th.tracks]
+        """The themes that name the track, in the file's order."""
+        if self._themes_by_number is None:
+            by_number: dict[int, list[Theme]] = {}
+            for theme in self.data.themes:
+                for number in dict.fromkeys(theme.tracks):
+                    by_number.setdefault(number, []).append(theme)
+            self._themes_by_number = by_number
+        return list(self._themes_by_number.get(track.number, ()))
 
     def tracks_of(self, theme: Theme) -> list[Track]:
         """The theme's tracks in album order."""

@@ -61,7 +61,7 @@ def duration_text(seconds: int | None) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-def track_columns(catalog: Catalog) -> dict[str, Column[Track]]:
+def track_columns(catalog: Catalog | None) -> dict[str, Column[Track]]:
     """Every column of a track, by field name, in the data format's order."""
 
     def credits(
@@ -75,7 +75,7 @@ def track_columns(catalog: Catalog) -> dict[str, Column[Track]]:
     def listed(pick: Callable[[Track], list[str]]) -> tuple[Callable[[Track], str], Callable[[Track], Any]]:
         return (lambda t: joined(pick(t)), lambda t: list(pick(t)))
 
-    themes = listed(lambda t: [th.id for th in catalog.themes_of(t)])
+    themes = listed(lambda t: [th.id for th in catalog.themes_of(t)] if catalog else [])
     columns: list[Column[Track]] = [
         Column("number", "#", "fixed", lambda t: str(t.number), lambda t: t.number, right=True),
         Column("title", "Title", "main", lambda t: t.title, lambda t: t.title),
@@ -134,7 +134,7 @@ def theme_columns(catalog: Catalog) -> dict[str, Column[Theme]]:
 THEME_DEFAULT = ("name", "id", "description", "genres", "tracks")
 
 
-def hit_columns(catalog: Catalog, snippet: Callable[[str], str]) -> dict[str, Column[Hit]]:
+def hit_columns(catalog: Catalog | None, snippet: Callable[[str], str]) -> dict[str, Column[Hit]]:
     """The search result's own columns, then every track column."""
 
     def matched_text(hit: Hit) -> str:

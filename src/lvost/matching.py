@@ -40,7 +40,6 @@ def normalize(text: str) -> str:
 
 _SEPARATORS = "\x1e\x1f\n"
 _NOT_WORD_KEEP_SEPARATORS = re.compile(r"(?:[^\w\x1e\x1f\n]|_)+")
-_PADDED_SEPARATOR = re.compile(r" *([\x1e\x1f\n]) *")
 _SEPARATOR_IN_VALUE = str.maketrans(dict.fromkeys(_SEPARATORS, " "))
 
 
@@ -48,11 +47,25 @@ def join_values(rows: Sequence[Sequence[Sequence[str]]]) -> str:
     r"""Rows of fields of values as one text: values split by "\x1e", fields by
     "\x1f", rows by newlines. A separator inside a value becomes a space, which is
     what ``normalize`` makes of it anyway."""
+    raw = join_raw(rows)
+    if only_separators_between(rows, raw):
+        return raw  # no value holds a separator: the usual case, and the fast one
+    return join_raw([[[v.translate(_SEPARATOR_IN_VALUE) for v in field] for field in row] for row in rows])
 
-    def field_text(values: Sequence[str]) -> str:
-        return "\x1e".join(v.translate(_SEPARATOR_IN_VALUE) for v in values)
 
-    return "\n".join("\x1f".join(map(field_text, row)) for row in rows)
+def join_raw(rows: Sequence[Sequence[Sequence[str]]]) -> str:
+    """The values joined with the separators of ``join_values``, as they are."""
+    return "\n".join("\x1f".join("\x1e".join(field) for field in row) for row in rows)
+
+
+def only_separators_between(rows: Sequence[Sequence[Sequence[str]]], raw: str) -> bool:
+    """Whether ``raw`` (``join_raw(rows)``) holds no separator but those it put there."""
+    structural = (
+        len(rows) - 1,
+        sum(len(row) - 1 for row in rows),
+        sum(max(len(field) - 1, 0) for row in rows for field in row),
+    )
+    return (raw.count("\n"), raw.count("\x1f"), raw.count("\x1e")) == structural
 
 
 def normalize_joined(text: str) -> str:
@@ -69,7 +82,11 @@ def normalize_joined(text: str) -> str:
         decomposed = "".join(c for c in decomposed if not unicodedata.combining(c))
     folded = decomposed.casefold().translate(_APOSTROPHES).replace("&", " and ")
     spaced = _NOT_WORD_KEEP_SEPARATORS.sub(" ", folded)
-    return _PADDED_SEPARATOR.sub(r"\1", spaced).strip(" ")
+    # A run of non-word characters became one space, so a separator has at most
+    # one space on each side.
+    for separator in _SEPARATORS:
+        spaced = spaced.replace(f" {separator}", separator).replace(f"{separator} ", separator)
+    return spaced.strip(" ")
 
 
 def match_names(query: str, entries: Sequence[tuple[T, Sequence[str]]]) -> list[T]:

@@ -8,7 +8,7 @@ rather than a silently ignored value. Unknown facts are ``null`` or an empty lis
 # No "from __future__ import annotations" here: Pydantic would then have to compile
 # every field's annotation from a string as the classes are made, on every run.
 import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
@@ -27,6 +27,13 @@ Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 SourceId = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 
 
+def _no_items() -> list[Any]:
+    # A plain function rather than ``list``: Pydantic inspects a default factory's
+    # signature each time ``model_construct`` uses it, which for a builtin means
+    # parsing text, a thousand times slower.
+    return []
+
+
 class _Model(BaseModel):
     # Validators are built when first needed: a catalog read from the cache needs none.
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
@@ -42,16 +49,16 @@ class Credit(_Model):
 class Track(_Model):
     number: int = Field(ge=1)
     title: Text
-    alternate_titles: list[Text] = Field(default_factory=list)
-    performers: list[Credit] = Field(default_factory=list)
-    writers: list[Credit] = Field(default_factory=list)
-    kinds: list[Kind] = Field(default_factory=list)
+    alternate_titles: list[Text] = Field(default_factory=_no_items)
+    performers: list[Credit] = Field(default_factory=_no_items)
+    writers: list[Credit] = Field(default_factory=_no_items)
+    kinds: list[Kind] = Field(default_factory=_no_items)
     kind_inferred: bool = False
-    genres: list[Genre] = Field(default_factory=list)
-    instruments: list[Text] = Field(default_factory=list)
+    genres: list[Genre] = Field(default_factory=_no_items)
+    instruments: list[Text] = Field(default_factory=_no_items)
     duration_seconds: int | None = Field(default=None, ge=0)
-    notes: list[Text] = Field(default_factory=list)
-    sources: list[SourceId] = Field(default_factory=list)
+    notes: list[Text] = Field(default_factory=_no_items)
+    sources: list[SourceId] = Field(default_factory=_no_items)
 
 
 class Theme(_Model):
@@ -60,9 +67,9 @@ class Theme(_Model):
     id: Slug
     name: Text
     description: str | None = None
-    genres: list[Genre] = Field(default_factory=list)
-    tracks: list[int] = Field(default_factory=list)
-    sources: list[SourceId] = Field(default_factory=list)
+    genres: list[Genre] = Field(default_factory=_no_items)
+    tracks: list[int] = Field(default_factory=_no_items)
+    sources: list[SourceId] = Field(default_factory=_no_items)
 
 
 class Release(_Model):
@@ -87,14 +94,14 @@ class Review(_Model):
 class Album(_Model):
     title: Text
     year: int | None = None
-    releases: list[Release] = Field(default_factory=list)
+    releases: list[Release] = Field(default_factory=_no_items)
     score_composer: str | None = None
-    musicians: list[Credit] = Field(default_factory=list)
+    musicians: list[Credit] = Field(default_factory=_no_items)
     recording: str | None = None
     description: str | None = None
-    charts: list[Chart] = Field(default_factory=list)
-    reviews: list[Review] = Field(default_factory=list)
-    sources: list[SourceId] = Field(default_factory=list)
+    charts: list[Chart] = Field(default_factory=_no_items)
+    reviews: list[Review] = Field(default_factory=_no_items)
+    sources: list[SourceId] = Field(default_factory=_no_items)
 
 
 class CastMember(_Model):
@@ -115,13 +122,13 @@ class Film(_Model):
     director: str | None = None
     screenwriter: str | None = None
     based_on: str | None = None
-    cast: list[CastMember] = Field(default_factory=list)
+    cast: list[CastMember] = Field(default_factory=_no_items)
     running_time_minutes: list[int] = Field(
         default=[], description="Every running time the sources report, when they differ."
     )
-    awards: list[Text] = Field(default_factory=list)
-    related_films: list[RelatedFilm] = Field(default_factory=list)
-    sources: list[SourceId] = Field(default_factory=list)
+    awards: list[Text] = Field(default_factory=_no_items)
+    related_films: list[RelatedFilm] = Field(default_factory=_no_items)
+    sources: list[SourceId] = Field(default_factory=_no_items)
 
 
 class Source(_Model):
@@ -134,7 +141,7 @@ class Source(_Model):
 class Soundtrack(_Model):
     album: Album
     film: Film | None = None
-    sources: list[Source] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=_no_items)
 
 
 class SoundtrackFile(_Model):
@@ -148,7 +155,7 @@ class SoundtrackFile(_Model):
     schema_version: Literal[1]
     soundtrack: Soundtrack
     tracks: list[Track] = Field(min_length=1)
-    themes: list[Theme] = Field(default_factory=list)
+    themes: list[Theme] = Field(default_factory=_no_items)
 
     @model_validator(mode="after")
     def _links_hold(self) -> "SoundtrackFile":

@@ -241,9 +241,14 @@ def theme_listing(catalog: Catalog, themes: Sequence[Theme]) -> Listing[Theme]:
     )
 
 
-def hit_listing(catalog: Catalog, query: str, hits: Sequence[Hit], total: int) -> Listing[Hit]:
+def hit_listing(catalog: Catalog | None, query: str, hits: Sequence[Hit], total: int) -> Listing[Hit]:
+    """Search results; when they are fewer than were found, the table says how many more."""
     title = search_title(query, len(hits), total)
-    return Listing(title, hit_columns(catalog, snippet), HIT_DEFAULT, hits, hit_data)
+    hidden = total - len(hits)
+    note = f"{counted(hidden, 'more match', 'more matches')}: --limit N shows more, --format plain all"
+    return Listing(
+        title, hit_columns(catalog, snippet), HIT_DEFAULT, hits, hit_data, lambda _: note if hidden else None
+    )
 
 
 __all__ = ["DASH", "UNKNOWN", "as_json", "plain", "safe", "table"]

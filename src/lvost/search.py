@@ -60,7 +60,7 @@ def search(catalog: Catalog, query: str | Sequence[str]) -> list[Hit]:
     hits = [hit for t in catalog.tracks if (hit := _score(catalog, t, terms))]
     if not hits:
         wanted = " ".join(items)
-        raise NotFoundError(f'nothing matches "{wanted}"', suggest(wanted, _vocabulary(catalog)))
+        raise NotFoundError(f'nothing matches "{wanted}"', suggest(wanted, vocabulary(catalog)))
     return sorted(hits, key=lambda h: (-h.score, h.track.number))
 
 
@@ -170,6 +170,7 @@ def track_texts(catalog: Catalog, track: Track) -> Iterator[tuple[str, str]]:
         yield "notes", note
 
 
-def _vocabulary(catalog: Catalog) -> list[str]:
+def vocabulary(catalog: Catalog) -> list[str]:
+    """What a search that finds nothing suggests from: titles, names, genres, themes."""
     words = [t.title for t in catalog.tracks] + catalog.artists() + catalog.genres()
     return words + [th.name for th in catalog.themes]

@@ -206,13 +206,13 @@ def output_format(chosen: FormatChoice | None, json: bool, terminal: bool) -> Fo
     return "table" if terminal else "plain"
 
 
-def show_listing(
-    rows: render.Listing[Any], chosen: FormatChoice | None, json: bool, fields: str | None, empty: str
-) -> None:
-    """Print ``rows`` in the format asked for, or the one that suits where stdout goes;
-    with nothing to show, a table or plain rows say so on stderr."""
+def resolve_format(chosen: FormatChoice | None, json: bool) -> Format:
+    return output_format(chosen, json, console().is_terminal)
+
+
+def show_listing(rows: render.Listing[Any], fmt: Format, fields: str | None, empty: str) -> None:
+    """Print ``rows`` in ``fmt``; with nothing to show, a table or plain rows say so on stderr."""
     out = console()
-    fmt = output_format(chosen, json, out.is_terminal)
     shown = render.listing(rows, fmt, fields, out.width)
     if not rows.rows and fmt in ("table", "plain"):
         note(empty)

@@ -16,10 +16,14 @@ from lvost.cli.app import (
     app,
     console,
     load_catalog,
+    resolve_format,
     show,
     show_json,
     show_listing,
 )
+
+SCREENFUL = 25
+"""How many matches a search shows on a terminal unless --limit says otherwise."""
 
 QUERY_SETTINGS = {"ignore_unknown_options": True}
 """Lets "-kind:score" reach the query instead of being read as an option."""
@@ -84,7 +88,7 @@ def tracks(
 
         found = keep_matching(catalog, found, query)
     listing = render.track_listing(catalog, found)
-    show_listing(listing, fmt, json, fields, "No tracks match these filters.")
+    show_listing(listing, resolve_format(fmt, json), fields, "No tracks match these filters.")
 
 
 @app.command("show")
@@ -142,7 +146,7 @@ def themes(
         return
     found = catalog.themes_with_genre(genre) if genre is not None else catalog.themes
     empty = "No themes are carried by that genre." if catalog.themes else "This soundtrack has no themes."
-    show_listing(render.theme_listing(catalog, found), fmt, json, fields, empty)
+    show_listing(render.theme_listing(catalog, found), resolve_format(fmt, json), fields, empty)
 
 
 @app.command(context_settings=QUERY_SETTINGS)
@@ -157,13 +161,15 @@ def search(
 
     Examples: lvost search sting    lvost search blues ben --limit 3    lvost search kind:song ^sting
     """
-    from lvost.search import search as run_search
+    from lvost.cli.searching import find
 
-    catalog = load_catalog()
-    hits = run_search(catalog, query)
+    chosen = resolve_format(fmt, json)
+    catalog, hits = find(query, chosen, fields)
+    if limit is None and chosen == "table" and len(hits) > SCREENFUL:
+        limit = SCREENFUL  # a terminal gets the best matches, and is told how many more there are
     shown = hits[:limit] if limit else hits
     listing = render.hit_listing(catalog, " ".join(query), shown, len(hits))
-    show_listing(listing, fmt, json, fields, "No matches.")
+    show_listing(listing, chosen, fields, "No matches.")
 
 
 @app.command()
