@@ -50,7 +50,9 @@ def measure(command: Sequence[str], env: dict[str, str] | None = None) -> Run:
 
 def median_of(runs: int, once: Callable[[], Run]) -> Run:
     results = [once() for _ in range(runs)]
-    return Run(statistics.median(r.seconds for r in results), int(statistics.median(r.peak_kib for r in results)))
+    return Run(
+        statistics.median(r.seconds for r in results), int(statistics.median(r.peak_kib for r in results))
+    )
 
 
 def report(name: str, ours: Run, base: Run, base_name: str, target: str) -> None:
@@ -106,7 +108,9 @@ def catalog(runs: int, size: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("which", nargs="*", default=["startup", "completion", "catalog"])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--size", type=int, default=100_000)

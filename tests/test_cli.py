@@ -41,7 +41,18 @@ COMMANDS = sorted(GROUP.commands)  # type: ignore[attr-defined]
 
 
 def test_the_commands_are_the_ones_documented() -> None:
-    assert COMMANDS == ["about", "arc", "schema", "search", "show", "stats", "themes", "tracks", "validate"]
+    assert COMMANDS == [
+        "about",
+        "arc",
+        "cache",
+        "schema",
+        "search",
+        "show",
+        "stats",
+        "themes",
+        "tracks",
+        "validate",
+    ]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -7,6 +7,7 @@ import io
 import json
 
 import pytest
+from rich.table import Table
 
 from lvost import render
 from lvost.catalog import Catalog
@@ -15,9 +16,13 @@ from lvost.formats import as_json, machine_text
 
 
 def listing_text(catalog: Catalog, fmt: str, fields: str | None = None) -> str:
-    out = render.listing(render.track_listing(catalog, catalog.tracks), fmt, fields, 100)  # type: ignore[arg-type]
-    assert isinstance(out, str)
-    return out
+    return text(render.listing(render.track_listing(catalog, catalog.tracks), fmt, fields, 100))  # type: ignore[arg-type]
+
+
+def text(out: object) -> str:
+    """A listing's text, whether it came whole or a line at a time."""
+    assert not isinstance(out, Table)
+    return out if isinstance(out, str) else "".join(out)  # type: ignore[call-overload]
 
 
 def expected_rows(catalog: Catalog, fields: tuple[str, ...]) -> list[list[str]]:
@@ -77,7 +82,7 @@ def test_json_with_fields_keeps_those_in_order(catalog: Catalog) -> None:
 
 def test_hostile_text_cannot_break_rows(small: Catalog) -> None:
     hostile = small.tracks[0].model_copy(update={"title": "tab\there\nnewline\x1b[2J"})
-    out = render.listing(render.track_listing(small, [hostile]), "tsv", "number,title", None)
+    out = text(render.listing(render.track_listing(small, [hostile]), "tsv", "number,title", None))
     assert out == "number\ttitle\n1\ttab\\x09here\\x0anewline\\x1b[2J\n"
     decoded = json.loads(render.listing(render.track_listing(small, [hostile]), "json", "title", None))  # type: ignore[arg-type]
     assert decoded == [{"title": "tab\there\nnewline\x1b[2J"}]

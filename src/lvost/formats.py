@@ -10,7 +10,7 @@ on a terminal or split a row; JSON alone keeps strings exact.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Literal, TypeVar
 
 from lvost.columns import Column
@@ -75,9 +75,15 @@ def as_tsv(columns: Sequence[Column[Row]], rows: Sequence[Row], header: bool = T
     Cells never hold a tab or a newline (``safe`` has escaped them), so every row
     is one line and ``cut -f`` finds every field.
     """
-    lines = ["\t".join(c.name for c in columns)] if header else []
-    lines += ["\t".join(fields(columns, row)) for row in rows]
-    return "".join(line + "\n" for line in lines)
+    return "".join(tsv_lines(columns, rows, header))
+
+
+def tsv_lines(columns: Sequence[Column[Row]], rows: Iterable[Row], header: bool = True) -> Iterator[str]:
+    """``as_tsv`` a line at a time, each ending in a newline, for printing as they come."""
+    if header:
+        yield "\t".join(c.name for c in columns) + "\n"
+    for row in rows:
+        yield "\t".join(fields(columns, row)) + "\n"
 
 
 def as_markdown(columns: Sequence[Column[Row]], rows: Sequence[Row]) -> str:

@@ -21,7 +21,7 @@ from typing import Any
 
 from lvost.names import FIELD_NAMES, KINDS, embedded_path, normalize_genre
 
-COMMANDS = ("tracks", "show", "themes", "search", "about", "validate", "schema", "stats", "arc")
+COMMANDS = ("tracks", "show", "themes", "search", "about", "validate", "schema", "stats", "arc", "cache")
 GLOBAL_VALUE_OPTIONS = ("--data",)
 GLOBAL_FLAGS = ("--no-color",)
 VALUE_OPTIONS: dict[str, tuple[str, ...]] = {
@@ -94,6 +94,8 @@ def candidates(args: Sequence[str], incomplete: str, environ: Mapping[str, str])
         if word in value_options:
             if index == len(given) - 1:
                 return _option_values(command, word, incomplete, data)
+            if given[index + 1].startswith("-"):
+                return None  # an option where its value should be: Typer decides what that means
             index += 2
             continue
         if word == "--":

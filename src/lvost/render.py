@@ -7,7 +7,7 @@ characters are shown as visible escapes instead of acting on the terminal.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -28,7 +28,7 @@ from lvost.columns import (
     theme_columns,
     track_columns,
 )
-from lvost.formats import Format, as_csv, as_json, as_markdown, as_records, as_tsv
+from lvost.formats import Format, as_csv, as_json, as_markdown, as_records, tsv_lines
 from lvost.models import SoundtrackFile, Theme, Track
 from lvost.text import counted, safe
 
@@ -148,18 +148,19 @@ class Listing(Generic[Row]):
     caption: Callable[[Sequence[Column[Row]]], str | None] = lambda _: None
 
 
-def listing(rows: Listing[Row], fmt: Format, fields: str | None, width: int | None) -> Table | str:
-    """``rows`` in format ``fmt``: a Rich table, or text ready to print."""
+def listing(
+    rows: Listing[Row], fmt: Format, fields: str | None, width: int | None
+) -> Table | str | Iterator[str]:
+    """``rows`` in format ``fmt``: a Rich table, text ready to print, or for rows
+    that scripts read (TSV, plain) lines to print as they come."""
     columns = choose(rows.columns, fields, rows.default)
     if fmt == "json":
         data = as_records(columns, rows.rows) if fields else [rows.full(r) for r in rows.rows]
         return as_json(data) + "\n"
     if fmt == "csv":
         return as_csv(columns, rows.rows)
-    if fmt == "tsv":
-        return as_tsv(columns, rows.rows)
-    if fmt == "plain":
-        return as_tsv(columns, rows.rows, header=False)
+    if fmt in ("tsv", "plain"):
+        return tsv_lines(columns, rows.rows, header=fmt == "tsv")
     if fmt == "markdown":
         return as_markdown(columns, rows.rows)
     return table(rows.title, columns, rows.rows, width, rows.caption(columns))

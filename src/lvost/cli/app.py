@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console, RenderableType
+from rich.table import Table
 from typer._click.core import ParameterSource
 from typer._click.exceptions import ClickException, NoArgsIsHelpError
 from typer._click.exceptions import UsageError as ClickUsageError
@@ -169,6 +170,18 @@ def show_json(value: object) -> None:
     write(render.as_json(value) + "\n")
 
 
+def batched(lines: Iterable[str], size: int) -> Iterator[list[str]]:
+    """``lines`` in lists of ``size`` (the last may be shorter)."""
+    batch: list[str] = []
+    for line in lines:
+        batch.append(line)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def note(message: str) -> None:
     """A remark for the person at the terminal, kept out of the data on stdout."""
     sys.stderr.write(f"{safe(message)}\n")
@@ -218,8 +231,11 @@ def show_listing(rows: render.Listing[Any], fmt: Format, fields: str | None, emp
         note(empty)
     elif isinstance(shown, str):
         write(shown)
-    else:
+    elif isinstance(shown, Table):
         show(shown, out)
+    else:
+        for batch in batched(shown, 500):  # a long listing reaches a pipe as it is made
+            write("".join(batch))
 
 
 def run() -> None:

@@ -42,3 +42,26 @@ def schema() -> None:
     Example: lvost schema > soundtrack.schema.json
     """
     show_json(render.json_schema())
+
+
+@app.command("cache")
+def cache_command(
+    clear: Annotated[bool, typer.Option("--clear", help="Remove every entry.")] = False,
+) -> None:
+    """Say where lvost keeps validated catalogs and search indexes, or empty that place.
+
+    Examples: lvost cache    lvost cache --clear
+    """
+    from lvost import cache
+
+    if clear:
+        folder, removed = cache.clear()
+        write(f"Removed {counted(removed, 'entry', 'entries')} from {folder}\n" if folder else "")
+        return
+    folder = cache.directory()
+    if folder is None:
+        write(f"Caching is off ({cache.ENV} is set and empty).\n")
+        return
+    entries = sorted(folder.glob("*.pickle")) if folder.is_dir() else []
+    size = sum(e.stat().st_size for e in entries) / 1024 / 1024
+    write(render.safe(f"{folder}: {counted(len(entries), 'entry', 'entries')}, {size:.1f} MiB\n"))
