@@ -44,6 +44,7 @@ def test_the_commands_are_the_ones_documented() -> None:
     assert COMMANDS == [
         "about",
         "arc",
+        "browse",
         "cache",
         "schema",
         "search",

@@ -21,7 +21,19 @@ from typing import Any
 
 from lvost.names import FIELD_NAMES, KINDS, embedded_path, normalize_genre
 
-COMMANDS = ("tracks", "show", "themes", "search", "about", "validate", "schema", "stats", "arc", "cache")
+COMMANDS = (
+    "tracks",
+    "show",
+    "themes",
+    "search",
+    "about",
+    "validate",
+    "schema",
+    "stats",
+    "arc",
+    "cache",
+    "browse",
+)
 GLOBAL_VALUE_OPTIONS = ("--data",)
 GLOBAL_FLAGS = ("--no-color",)
 VALUE_OPTIONS: dict[str, tuple[str, ...]] = {

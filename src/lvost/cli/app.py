@@ -149,6 +149,11 @@ def console() -> Console:
     return Console(highlight=False, no_color=True if _root_params().get("no_color") else None)
 
 
+def interactive_terminal() -> bool:
+    """Whether a person is at a terminal that can show a full-screen view."""
+    return sys.stdin.isatty() and sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+
+
 def write(text: str) -> None:
     """Print text as it is; a reader that has gone away ends lvost quietly."""
     try:

@@ -15,12 +15,14 @@ from lvost.cli.app import (
     JsonFlag,
     app,
     console,
+    interactive_terminal,
     load_catalog,
     resolve_format,
     show,
     show_json,
     show_listing,
 )
+from lvost.errors import LvostError
 
 SCREENFUL = 25
 """How many matches a search shows on a terminal unless --limit says otherwise."""
@@ -185,3 +187,23 @@ def about(json: JsonFlag = False) -> None:
         show_json(catalog.data.soundtrack.model_dump(mode="json"))
     else:
         show(views.about_view(catalog))
+
+
+@app.command()
+def browse() -> None:
+    """Wander through the soundtrack in a full-screen view: the tracklist, each track's
+    details, a filter as you type, and the themes. Needs a terminal, and Textual
+    (pip install 'lvost[tui]').
+
+    Example: lvost browse
+    """
+    if not interactive_terminal():
+        raise LvostError(
+            "lvost browse needs an interactive terminal; 'lvost tracks' and 'show' work anywhere"
+        )
+    catalog = load_catalog()  # a bad data file is reported here, before the screen changes
+    try:
+        from lvost.tui import Browser
+    except ImportError:
+        raise LvostError("lvost browse needs Textual: pip install 'lvost[tui]'") from None
+    Browser(catalog).run()

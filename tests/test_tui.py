@@ -1,0 +1,240 @@
+"""The browser, driven through Textual's headless pilot, and pictured at 80x24."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, Static
+
+from lvost.catalog import Catalog
+from lvost.tui import KEYS, Browser, Help, ThemePicker
+
+SMALL = Path(__file__).parent / "data" / "small.json"
+
+
+def drive(catalog: Catalog, script: Callable[[Browser, Pilot[None]], Awaitable[None]]) -> Browser:
+    app = Browser(catalog)
+
+    async def run() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await script(app, pilot)
+
+    asyncio.run(run())
+    return app
+
+
+def rows(app: Browser) -> list[str]:
+    table = app.query_one("#tracks", DataTable)
+    return [str(key.value) for key in table.rows]
+
+
+def detail_text(app: Browser) -> str:
+    console = Console(width=60, record=True, file=io.StringIO())
+    console.print(app.query_one("#track-view", Static).content)  # type: ignore[attr-defined]
+    return console.export_text()
+
+
+def test_start_move_filter_open_and_quit(catalog: Catalog) -> None:
+    async def script(app: Browser, pilot: Pilot[None]) -> None:
+        assert rows(app) == [str(n) for n in range(1, 26)]
+        assert app.title == "Leaving Las Vegas (Music from the Motion Picture)"
+        assert app.sub_title == "Leaving Las Vegas (1995)"
+        await pilot.press("j", "j", "k")
+        assert app.query_one("#tracks", DataTable).cursor_row == 1
+        assert "2. Angel Eyes" in detail_text(app)
+        await pilot.press("slash", *"it\u2019s a lonesome")
+        await pilot.pause()
+        assert rows(app) == ["19"]
+        assert "Sting (vocals)" in detail_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert rows(app) == [str(n) for n in range(1, 26)]
+        assert app.query_one("#filter", Input).value == ""
+        await pilot.press("slash", *"performer:sting ^lonesome", "enter")
+        await pilot.pause()
+        assert rows(app) == ["2", "12"]
+        assert app.focused is app.query_one("#tracks", DataTable)
+        await pilot.press("enter")  # open: into the track's view
+        assert app.focused is app.query_one("#detail")
+        await pilot.press("q")
+
+    app = drive(catalog, script)
+    assert app.return_code == 0
+
+
+def test_a_bad_filter_term_is_reported_and_changes_nothing(catalog: Catalog) -> None:
+    async def script(app: Browser, pilot: Pilot[None]) -> None:
+        await pilot.press("slash", *"sting colour:red")
+        await pilot.pause()
+        status = str(app.query_one("#status", Static).content)  # type: ignore[attr-defined]
+        assert 'unknown field "colour"' in status
+        assert rows(app) == []  # the last filter that made sense ("sting colour") found nothing
+        await pilot.press(*["backspace"] * len(" colour:red"))
+        await pilot.pause()
+        assert rows(app) == ["2", "12", "19"]
+        assert str(app.query_one("#status", Static).content) == ""  # type: ignore[attr-defined]
+
+    drive(catalog, script)
+
+
+def test_themes_narrow_the_list_and_show_the_description(catalog: Catalog) -> None:
+    async def script(app: Browser, pilot: Pilot[None]) -> None:
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, ThemePicker)
+        await pilot.press("down", "down", "down", "down", "enter")  # the fifth theme: lament
+        await pilot.pause()
+        assert rows(app) == ["2", "11", "20", "24"]
+        scope = str(app.query_one("#scope", Static).content)  # type: ignore[attr-defined]
+        assert scope.startswith("Lament for what is lost (interpretation): The essay")
+        await pilot.press("slash", *"blues")
+        await pilot.pause()
+        assert rows(app) == ["20"]
+        await pilot.press("escape", "escape")  # the filter, then the theme
+        await pilot.pause()
+        assert len(rows(app)) == 25
+
+    drive(catalog, script)
+
+
+def test_a_genre_can_be_picked_too(catalog: Catalog) -> None:
+    async def script(app: Browser, pilot: Pilot[None]) -> None:
+        await pilot.press("t")
+        await pilot.pause()
+        picker = app.screen.query_one("#choices")
+        index = next(i for i, o in enumerate(picker.options) if o.id == "genre:bossa nova")  # type: ignore[attr-defined]
+        picker.highlighted = index  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert rows(app) == ["10"]
+
+    drive(catalog, script)
+
+
+def test_help_lists_every_key(catalog: Catalog) -> None:
+    async def script(app: Browser, pilot: Pilot[None]) -> None:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, Help)
+        shown = str(app.screen.query_one("#keys", Static).content)  # type: ignore[attr-defined]
+        for key, meaning in KEYS:
+            assert key in shown
+            assert meaning in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, Help)
+
+    drive(catalog, script)
+
+
+def test_any_data_file_and_one_without_themes(small: Catalog) -> None:
+    bare = Catalog(small.data.model_copy(update={"themes": []}))
+
+    async def script(app: Browser, pilot: Pilot[None]) -> None:
+        assert rows(app) == ["1", "2", "3"]
+        assert "sub_title" not in app.sub_title
+        await pilot.press("t")
+        await pilot.pause()
+        options = app.screen.query_one("#choices").options  # type: ignore[attr-defined]
+        assert [o.id for o in options] == [
+            "genre:blues",
+            "genre:jazz",
+            "genre:spoken word",
+            "genre:vocal jazz",
+        ]
+
+    drive(bare, script)
+
+
+@pytest.mark.parametrize(
+    "press",
+    [
+        [],
+        ["j", "j", "j", "j", "j", "j", "j", "j", "j", "j"],
+        ["slash", *"sting"],
+        ["t"],
+        ["t", "down", "down", "down", "down", "enter"],
+        ["question_mark"],
+    ],
+    ids=["start", "moved", "filtered", "themes", "a-theme", "help"],
+)
+def test_screens_at_80_by_24(snap_compare: Callable[..., bool], catalog: Catalog, press: list[str]) -> None:
+    assert snap_compare(Browser(catalog), press=press, terminal_size=(80, 24))
+
+
+# The command: what it checks before the screen opens.
+
+BROWSE_ERRORS = {
+    "no terminal": "Error: lvost browse needs an interactive terminal; 'lvost tracks' and 'show' work anywhere\n",
+}
+
+
+def browse(monkeypatch: pytest.MonkeyPatch, tty: bool, **env: str) -> tuple[int, str, list[Catalog]]:
+    from typer.testing import CliRunner
+
+    from lvost.cli import app
+
+    opened: list[Catalog] = []
+    monkeypatch.setattr(Browser, "run", lambda self, *a, **k: opened.append(self.catalog))
+    if tty:  # CliRunner's streams are never terminals: stand in for one, TERM still counting
+        import os
+
+        monkeypatch.setattr(
+            "lvost.cli.explore.interactive_terminal", lambda: os.environ.get("TERM") != "dumb"
+        )
+    args = ["--data", env.pop("data")] if "data" in env else []
+    runner = CliRunner(env={"TERM": "xterm-256color", **env})
+    result = runner.invoke(app, [*args, "browse"], prog_name="lvost")
+    return result.exit_code, result.stderr, opened
+
+
+def test_browse_refuses_without_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert browse(monkeypatch, tty=False) == (1, BROWSE_ERRORS["no terminal"], [])
+
+
+def test_browse_refuses_a_dumb_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert browse(monkeypatch, tty=True, TERM="dumb")[:2] == (1, BROWSE_ERRORS["no terminal"])
+
+
+def test_browse_reports_a_bad_data_file_before_the_screen_opens(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text("{")
+    code, stderr, opened = browse(monkeypatch, tty=True, data=str(broken))
+    assert (code, opened) == (1, [])
+    assert stderr.startswith(f"Error: {broken}:1: not valid JSON")
+
+
+def test_browse_says_what_to_install_without_textual(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "lvost.tui", None)  # as if Textual could not be imported
+    code, stderr, _ = browse(monkeypatch, tty=True)
+    assert (code, stderr) == (1, "Error: lvost browse needs Textual: pip install 'lvost[tui]'\n")
+
+
+def test_browse_opens_the_chosen_soundtrack(monkeypatch: pytest.MonkeyPatch) -> None:
+    code, _, opened = browse(monkeypatch, tty=True, data=str(SMALL))
+    assert code == 0
+    assert [t.title for t in opened[0].tracks] == ["Last Tram Home", "Café Noir", "Rain & Rails"]
+
+
+def test_other_commands_never_import_textual() -> None:
+    import subprocess
+    import sys
+
+    program = (
+        "import sys; from typer.testing import CliRunner; from lvost.cli import app; "
+        "[CliRunner().invoke(app, c) for c in (['tracks'], ['show', '2'], ['search', 'sting'], ['arc'])]; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))"
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
