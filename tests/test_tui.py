@@ -238,3 +238,13 @@ def test_other_commands_never_import_textual() -> None:
     )
     done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_the_mouse_picks_a_track(catalog: Catalog) -> None:
+    async def script(app: Browser, pilot: Pilot[None]) -> None:
+        await pilot.click("#tracks", offset=(10, 5))  # the header is row 0: this is the fifth track
+        await pilot.pause()
+        assert app.query_one("#tracks", DataTable).cursor_row == 4
+        assert "5. Leaving Las Vegas" in detail_text(app)
+
+    drive(catalog, script)
