@@ -59,6 +59,7 @@ class Track(_Model):
     duration_seconds: int | None = Field(default=None, ge=0)
     notes: list[Text] = Field(default_factory=_no_items)
     sources: list[SourceId] = Field(default_factory=_no_items)
+    disc: int | None = Field(default=None, ge=1, description="The disc, on an album of several.")
 
 
 class Theme(_Model):

@@ -20,6 +20,7 @@ TRACK_FIELDS = (
     "duration_seconds",
     "notes",
     "sources",
+    "disc",
     "themes",
 )
 THEME_FIELDS = ("id", "name", "description", "genres", "tracks", "sources")
