@@ -22,17 +22,8 @@ from typing import Any
 from lvost.names import FIELD_NAMES, KINDS, embedded_path, normalize_genre
 
 COMMANDS = (
-    "tracks",
-    "show",
-    "themes",
-    "search",
-    "about",
-    "validate",
-    "schema",
-    "stats",
-    "arc",
-    "cache",
-    "browse",
+    *("tracks", "show", "themes", "search", "about", "validate", "schema"),
+    *("stats", "arc", "cache", "browse", "import"),
 )
 GLOBAL_VALUE_OPTIONS = ("--data",)
 GLOBAL_FLAGS = ("--no-color",)
@@ -41,6 +32,7 @@ VALUE_OPTIONS: dict[str, tuple[str, ...]] = {
     "themes": ("--genre", "--format", "--fields"),
     "search": ("--limit", "--format", "--fields"),
     "arc": ("--genre",),
+    "import": ("-o", "--output", "--merge"),
 }
 """For each command, the options that take a value; the tests compare them with Typer's."""
 

@@ -150,8 +150,13 @@ def console() -> Console:
 
 
 def interactive_terminal() -> bool:
-    """Whether a person is at a terminal that can show a full-screen view."""
-    return sys.stdin.isatty() and sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+    """Whether a person is at a terminal that can show a full-screen view or a progress bar."""
+    return (
+        sys.stdin.isatty()
+        and sys.stdout.isatty()
+        and sys.stderr.isatty()
+        and os.environ.get("TERM") != "dumb"
+    )
 
 
 def write(text: str) -> None:

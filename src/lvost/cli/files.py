@@ -65,3 +65,26 @@ def cache_command(
     entries = sorted(folder.glob("*.pickle")) if folder.is_dir() else []
     size = sum(e.stat().st_size for e in entries) / 1024 / 1024
     write(render.safe(f"{folder}: {counted(len(entries), 'entry', 'entries')}, {size:.1f} MiB\n"))
+
+
+@app.command("import")
+def import_folder(
+    folder: Annotated[Path, typer.Argument(help="The folder of audio files (discs may be subfolders).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The soundtrack file to write.")],
+    merge_with: Annotated[
+        Path | None,
+        typer.Option(
+            "--merge", metavar="FILE", help="Fill in what this soundtrack file does not know instead."
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")] = False,
+) -> None:
+    """Make a soundtrack file from a folder of audio files (MP3, FLAC, Ogg, Opus, M4A, WAV),
+    or, with --merge, fill in an existing one (lengths first) from your own copy.
+
+    Examples: lvost import ~/Music/LLV -o llv.json
+    lvost import ~/Music/LLV --merge llv.json -o llv-full.json
+    """
+    from lvost.cli.importer import run_import
+
+    run_import(folder, output, merge_with, force)
