@@ -10,10 +10,8 @@ from typing import Any
 
 import jsonschema
 import pytest
-from typer.testing import CliRunner, Result
+from typer.testing import Result
 
-from conftest import TERMINAL
-from lvost.cli import app
 from lvost.names import embedded_path
 from support import MINIMAL, variant
 
@@ -22,11 +20,8 @@ Run = Callable[..., Result]
 
 
 @pytest.fixture
-def run() -> Run:
-    def invoke(*args: str, env: dict[str, str | None] | None = None) -> Result:
-        runner = CliRunner(env={**TERMINAL, **(env or {})})
-        return runner.invoke(app, list(args), prog_name="lvost")
-
+def run(invoke: Run) -> Run:
+    """The command line on a 100-column terminal (conftest's ``invoke``)."""
     return invoke
 
 

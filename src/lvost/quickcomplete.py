@@ -15,7 +15,7 @@ import json
 import os
 import re
 import shlex
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -60,8 +60,8 @@ def answer(environ: Mapping[str, str]) -> Answer | None:
         return None
     kept = [c for c in found if c.startswith(incomplete)]  # Typer keeps only these, too
     if shell == "bash":
-        raw_words = _raw_words(raw)
-        raw_word = raw_words[cword] if cword < len(raw_words) else ""
+        typed = raw_words(raw)
+        raw_word = typed[cword] if cword < len(typed) else ""
         return "\n".join(for_bash(kept, raw_word)), 0
     if shell == "zsh":
         return _zsh(kept), 0
@@ -108,25 +108,34 @@ def candidates(args: Sequence[str], incomplete: str, environ: Mapping[str, str])
             positionals += 1
         index += 1
     if command == "show" and positionals == 0:
-        return _starting_with(incomplete, _catalog_values(data, "titles"))
+        return starting_with(incomplete, _catalog_values(data, "titles"))
     if command == "themes" and positionals == 0:
-        return _starting_with(incomplete, _catalog_values(data, "themes"))
+        return starting_with(incomplete, _catalog_values(data, "themes"))
     return None
 
 
 def _option_values(command: str, option: str, incomplete: str, data: str | None) -> list[str] | None:
     if option == "--genre":
-        return _starting_with(incomplete, _catalog_values(data, "genres"))
+        return starting_with(incomplete, _catalog_values(data, "genres"))
     if option == "--theme":
-        return _starting_with(incomplete, _catalog_values(data, "themes"))
+        return starting_with(incomplete, _catalog_values(data, "themes"))
     if option == "--kind":
-        return _starting_with(incomplete, KINDS)
+        return starting_with(incomplete, KINDS)
     if option == "--fields":
-        done, _, last = incomplete.rpartition(",")
-        given = set(done.split(","))
-        prefix = f"{done}," if done else ""
-        return [prefix + n for n in FIELD_NAMES[command] if n.startswith(last) and n not in given]
+        return field_list(command, incomplete)
     return None
+
+
+def field_list(command: str, incomplete: str) -> list[str]:
+    """Field names for --fields: after the last comma, the names not yet given.
+
+    >>> field_list("themes", "id,na")
+    ['id,name']
+    """
+    done, _, last = incomplete.rpartition(",")
+    given = set(done.split(","))
+    prefix = f"{done}," if done else ""
+    return [prefix + n for n in FIELD_NAMES[command] if n.startswith(last) and n not in given]
 
 
 def _catalog_values(data: str | None, kind: str) -> list[str]:
@@ -153,10 +162,11 @@ _PICKERS: dict[str, Callable[[Any], list[str]]] = {
 }
 
 
-def _starting_with(incomplete: str, names: Sequence[str]) -> list[str]:
-    """The names that begin with what was typed, in any case, the typed part kept.
+def starting_with(incomplete: str, names: Iterable[str]) -> list[str]:
+    """The names that begin with what was typed, in any case, each once, the typed
+    part kept as typed (the shell keeps only candidates that start with it).
 
-    >>> _starting_with("it", ["It's a Lonesome Old Town", "Intro", "It's a Lonesome Old Town"])
+    >>> starting_with("it", ["It's a Lonesome Old Town", "Intro", "It's a Lonesome Old Town"])
     ["it's a Lonesome Old Town"]
     """
     typed = incomplete.casefold()
@@ -211,14 +221,14 @@ def split_arg_string(string: str) -> list[str]:
     return out
 
 
-def _raw_words(line: str) -> list[str]:
+def raw_words(line: str) -> list[str]:
     r"""``line`` split at unquoted, unescaped white space, each word kept as typed.
 
     (Typer's bash script joins the words with newlines.)
 
-    >>> _raw_words('lvost show "Ben P')
+    >>> raw_words('lvost show "Ben P')
     ['lvost', 'show', '"Ben P']
-    >>> _raw_words("lvost\nshow\nBen\\ P x")
+    >>> raw_words("lvost\nshow\nBen\\ P x")
     ['lvost', 'show', 'Ben\\ P', 'x']
     """
     words, current, quote, escaped = [], "", "", False

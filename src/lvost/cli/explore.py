@@ -17,6 +17,7 @@ from lvost.cli.app import (
     console,
     interactive_terminal,
     load_catalog,
+    no_themes,
     resolve_format,
     show,
     show_json,
@@ -147,8 +148,7 @@ def themes(
             show(views.theme_view(catalog, one, console().width))
         return
     found = catalog.themes_with_genre(genre) if genre is not None else catalog.themes
-    empty = "No themes are carried by that genre." if catalog.themes else "This soundtrack has no themes."
-    show_listing(render.theme_listing(catalog, found), resolve_format(fmt, json), fields, empty)
+    show_listing(render.theme_listing(catalog, found), resolve_format(fmt, json), fields, no_themes(catalog))
 
 
 @app.command(context_settings=QUERY_SETTINGS)

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from lvost.cli import complete
-from lvost.cli.app import JsonFlag, app, console, load_catalog, note, show, show_json
+from lvost.cli.app import JsonFlag, app, console, load_catalog, no_themes, note, show, show_json
 
 
 @app.command()
@@ -45,6 +45,6 @@ def arc(
     catalog = load_catalog()
     themes = catalog.themes_with_genre(genre) if genre is not None else catalog.themes
     if not themes:
-        note("No themes are carried by that genre." if catalog.themes else "This soundtrack has no themes.")
+        note(no_themes(catalog))
         return
     show(pictures.arc_view(catalog, themes, console().width))
