@@ -248,3 +248,12 @@ def test_the_mouse_picks_a_track(catalog: Catalog) -> None:
         assert "5. Leaving Las Vegas" in detail_text(app)
 
     drive(catalog, script)
+
+
+def test_browse_help_names_the_extra_to_install() -> None:
+    from typer.testing import CliRunner
+
+    from lvost.cli import app
+
+    result = CliRunner(env={"COLUMNS": "100"}).invoke(app, ["browse", "--help"], prog_name="lvost")
+    assert "pip install 'lvost[tui]'" in result.stdout  # Rich markup would swallow "[tui]" unescaped

@@ -191,9 +191,10 @@ def about(json: JsonFlag = False) -> None:
 
 @app.command()
 def browse() -> None:
-    """Wander through the soundtrack in a full-screen view: the tracklist, each track's
-    details, a filter as you type, and the themes. Needs a terminal, and Textual
-    (pip install 'lvost[tui]').
+    """Wander through the soundtrack in a full-screen view.
+
+    The tracklist, each track's details, a filter as you type, and the themes.
+    Needs a terminal, and Textual (pip install 'lvost\\[tui]').
 
     Example: lvost browse
     """

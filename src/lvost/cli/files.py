@@ -79,8 +79,10 @@ def import_folder(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")] = False,
 ) -> None:
-    """Make a soundtrack file from a folder of audio files (MP3, FLAC, Ogg, Opus, M4A, WAV),
-    or, with --merge, fill in an existing one (lengths first) from your own copy.
+    """Make a soundtrack file from a folder of audio files, or fill in an existing one.
+
+    Reads MP3, FLAC, Ogg, Opus, M4A and WAV files with their tags and real lengths;
+    with --merge, adds to an existing file only what it does not know (lengths first).
 
     Examples: lvost import ~/Music/LLV -o llv.json
     lvost import ~/Music/LLV --merge llv.json -o llv-full.json
