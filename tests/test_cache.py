@@ -118,3 +118,16 @@ def test_cache_command(folder: Path, tmp_path: Path) -> None:
     assert not list(folder.glob("*.pickle"))
     off = CliRunner(env={**TERMINAL, cache.ENV: ""}).invoke(app, ["cache"], prog_name="lvost")
     assert off.stdout == "Caching is off (LVOST_CACHE_DIR is set and empty).\n"
+
+
+def test_a_change_to_lvost_itself_makes_entries_stale(folder: Path, tmp_path: Path) -> None:
+    path = write(tmp_path / "a.json", MINIMAL)
+    titles(path)
+    assert cache.load(path, "catalog") is not None
+    normalizer = Path(cache.__file__).with_name("matching.py")
+    stamp = normalizer.stat()
+    try:
+        os.utime(normalizer, ns=(stamp.st_atime_ns, stamp.st_mtime_ns + 10**9))
+        assert cache.load(path, "catalog") is None
+    finally:
+        os.utime(normalizer, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))

@@ -29,9 +29,13 @@ from typing import Any
 ENV = "LVOST_CACHE_DIR"
 _FORMAT = 1
 _CODE = Path(__file__).resolve().parent
-_MAKERS = ("cache.py", "datafile.py", "links.py", "models.py", "names.py")
-"""The modules whose code decides what an entry holds; a change to any of them
-(an upgrade, an edit) makes every entry stale."""
+_MAKERS = (
+    *("cache.py", "catalog.py", "datafile.py", "index.py", "links.py"),
+    *("matching.py", "models.py", "names.py", "query.py", "search.py"),
+)
+"""The modules whose code decides what an entry holds (the catalog, and the texts
+and normalization of the search index); a change to any of them (an upgrade, an
+edit) makes every entry stale."""
 
 
 def directory() -> Path | None:
