@@ -31,12 +31,16 @@ def wav(path: Path, seconds: float, **tags: str) -> Path:
         out.setframerate(8000)
         out.writeframes(b"\0\0" * int(8000 * seconds))
     if tags:
-        audio = WAVE(path)
-        audio.add_tags()
-        for name, value in tags.items():
-            audio.tags.add(ID3_FRAMES[name](encoding=3, text=value))
-        audio.save()
+        tag_id3(WAVE(path), tags)
     return path
+
+
+def tag_id3(audio: WAVE | MP3, tags: dict[str, str]) -> None:
+    """Give a WAV or MP3 file ID3 tags, by lvost's names for them."""
+    audio.add_tags()
+    for name, value in tags.items():
+        audio.tags.add(ID3_FRAMES[name](encoding=3, text=value))
+    audio.save()
 
 
 def flac(path: Path, seconds: int, **tags: str) -> Path:
@@ -56,11 +60,7 @@ def flac(path: Path, seconds: int, **tags: str) -> Path:
 def mp3(path: Path, frames: int, **tags: str) -> Path:
     """Silent MPEG-1 layer III frames at 128 kbit/s and 44.1 kHz, 1,152 samples each."""
     path.write_bytes((bytes([0xFF, 0xFB, 0x90, 0x00]) + bytes(413)) * frames)
-    audio = MP3(path)
-    audio.add_tags()
-    for name, value in tags.items():
-        audio.tags.add(ID3_FRAMES[name](encoding=3, text=value))
-    audio.save()
+    tag_id3(MP3(path), tags)
     return path
 
 

@@ -69,17 +69,13 @@ def as_csv(columns: Sequence[Column[Row]], rows: Sequence[Row]) -> str:
     return out.getvalue()
 
 
-def as_tsv(columns: Sequence[Column[Row]], rows: Sequence[Row], header: bool = True) -> str:
-    """Tab-separated rows, a header of field names first unless ``header`` is false.
+def tsv_lines(columns: Sequence[Column[Row]], rows: Iterable[Row], header: bool = True) -> Iterator[str]:
+    """Tab-separated rows, a header of field names first unless ``header`` is false,
+    a line at a time (each ending in a newline) for printing as they come.
 
     Cells never hold a tab or a newline (``safe`` has escaped them), so every row
     is one line and ``cut -f`` finds every field.
     """
-    return "".join(tsv_lines(columns, rows, header))
-
-
-def tsv_lines(columns: Sequence[Column[Row]], rows: Iterable[Row], header: bool = True) -> Iterator[str]:
-    """``as_tsv`` a line at a time, each ending in a newline, for printing as they come."""
     if header:
         yield "\t".join(c.name for c in columns) + "\n"
     for row in rows:

@@ -20,6 +20,7 @@ from typer.core import TyperGroup
 
 from lvost import render
 from lvost.catalog import Catalog
+from lvost.cli import complete
 from lvost.errors import ExitCode, LvostError, UsageError
 from lvost.formats import Format
 from lvost.text import safe
@@ -211,6 +212,9 @@ class FormatChoice(str, Enum):
     PLAIN = "plain"
 
 
+GenreOption = Annotated[
+    str | None, typer.Option(help="Only those of this genre (any case).", autocompletion=complete.genres)
+]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts (the same as --format json).")]
 FormatOption = Annotated[
     FormatChoice | None,
@@ -223,7 +227,7 @@ FormatOption = Annotated[
 ]
 
 
-def output_format(chosen: FormatChoice | None, json: bool, terminal: bool) -> Format:
+def resolve_format(chosen: FormatChoice | None, json: bool) -> Format:
     """The format to print in: --json, else --format, else by where stdout goes."""
     if json and chosen not in (None, FormatChoice.JSON):
         raise UsageError(f"--json and --format {chosen.value if chosen else ''} disagree; give one of them")
@@ -231,11 +235,7 @@ def output_format(chosen: FormatChoice | None, json: bool, terminal: bool) -> Fo
         return "json"
     if chosen is not None:
         return chosen.value
-    return "table" if terminal else "plain"
-
-
-def resolve_format(chosen: FormatChoice | None, json: bool) -> Format:
-    return output_format(chosen, json, console().is_terminal)
+    return "table" if console().is_terminal else "plain"
 
 
 def show_listing(rows: render.Listing[Any], fmt: Format, fields: str | None, empty: str) -> None:

@@ -12,6 +12,7 @@ from lvost.catalog import TrackFilter
 from lvost.cli import complete
 from lvost.cli.app import (
     FormatOption,
+    GenreOption,
     JsonFlag,
     app,
     console,
@@ -50,11 +51,6 @@ def _fields_option(kind: str) -> object:
         help=f"Choose and order the columns, by field name (for {kind}).",
         autocompletion=complete.fields(kind),
     )
-
-
-GenreOption = Annotated[
-    str | None, typer.Option(help="Only those of this genre (any case).", autocompletion=complete.genres)
-]
 
 
 @app.command(context_settings=QUERY_SETTINGS)

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-import typer
-
-from lvost.cli import complete
-from lvost.cli.app import JsonFlag, app, console, load_catalog, no_themes, note, show, show_json
+from lvost.cli.app import GenreOption, JsonFlag, app, console, load_catalog, no_themes, note, show, show_json
 
 
 @app.command()
@@ -29,12 +24,7 @@ def stats(json: JsonFlag = False) -> None:
 
 @app.command()
 def arc(
-    genre: Annotated[
-        str | None,
-        typer.Option(
-            help="Only the themes carried by this genre (any case).", autocompletion=complete.genres
-        ),
-    ] = None,
+    genre: GenreOption = None,
 ) -> None:
     """Draw the album as a story: where each theme sounds, track by track.
 
