@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from lvost.matching import join_values, match_names, normalize, normalize_joined, suggest
@@ -96,14 +96,19 @@ def test_suggest_respects_limit_and_dedupes() -> None:
     assert suggest("mara", ["Mara", "Mara", "Maria", "Mario", "Marc"], limit=2) == ["Mara", "Maria"]
 
 
-VALUES = st.lists(
-    st.lists(st.lists(st.text(max_size=12), min_size=1, max_size=3), min_size=1, max_size=3),
-    min_size=1,
-    max_size=3,
-)
+def rows_of(text: st.SearchStrategy[str]) -> st.SearchStrategy[list[list[list[str]]]]:
+    fields = st.lists(st.lists(text, min_size=1, max_size=3), min_size=1, max_size=3)
+    return st.lists(fields, min_size=1, max_size=4)
 
 
-@given(VALUES)
+ASCII = st.text(st.characters(max_codepoint=127), max_size=12)
+"""Plain ASCII takes a way of its own through ``normalize_joined``; so do lines of it
+among others."""
+WORDY = st.text(st.sampled_from("aZ9 _&'`-\x1e\n\u00e9\u2019"), min_size=3, max_size=8)
+
+
+@given(rows_of(st.text(max_size=12)) | rows_of(ASCII) | rows_of(WORDY))
+@example([[["Rock`n' ROLL_2 & \tmore"], ["caf\u00e9", "it\u2019s"]], [["a`b", "x&y"]]])
 def test_normalizing_joined_values_equals_normalizing_each(rows: list[list[list[str]]]) -> None:
     joined = normalize_joined(join_values(rows))
     split = [[field.split("\x1e") for field in row.split("\x1f")] for row in joined.split("\n")]

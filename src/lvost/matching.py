@@ -6,6 +6,7 @@ Pure functions, no I/O. The catalog turns their answers into results or errors.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -77,13 +78,42 @@ def normalize_joined(text: str) -> str:
     >>> normalize_joined(join_values([[["It\u2019s a Town", "Ben & Bill"], ["  X "]]])).split("\x1f")
     ['its a town\x1eben and bill', 'x']
     """
-    decomposed = text if text.isascii() else unicodedata.normalize("NFKD", text)
-    if not decomposed.isascii():
-        decomposed = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if text.isascii():
+        return _normalize_ascii(text)
+    # Lines of plain ASCII, the most of a usual catalog, take the quick way in runs.
+    runs = itertools.groupby(text.split("\n"), key=str.isascii)
+    return "\n".join(
+        (_normalize_ascii if ascii else _normalize_any)("\n".join(lines)) for ascii, lines in runs
+    )
+
+
+def _normalize_any(text: str) -> str:
+    decomposed = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     folded = decomposed.casefold().translate(_APOSTROPHES).replace("&", " and ")
     spaced = _NOT_WORD_KEEP_SEPARATORS.sub(" ", folded)
-    # A run of non-word characters became one space, so a separator has at most
-    # one space on each side.
+    return _tidy_spaces(spaced)
+
+
+def _normalize_ascii(text: str) -> str:
+    # As bytes, casefolding and turning non-word characters into spaces is one
+    # table lookup a byte: several times faster than the general way.
+    spaced = text.encode("ascii").replace(b"&", b" and ").translate(_ASCII_WORDS, b"'`")
+    while b"  " in spaced:
+        spaced = spaced.replace(b"  ", b" ")
+    return _tidy_spaces(spaced.decode("ascii"))
+
+
+_ASCII_KEPT = b"abcdefghijklmnopqrstuvwxyz0123456789" + _SEPARATORS.encode("ascii")
+_ASCII_WORDS = bytes(
+    folded if folded in _ASCII_KEPT else ord(" ")
+    for folded in (ord(chr(byte).lower()) if byte < 128 else byte for byte in range(256))
+)
+"""Upper case to lower, letters, digits and separators kept, everything else a space."""
+
+
+def _tidy_spaces(spaced: str) -> str:
+    """Drop the spaces beside separators and at the ends; a run of non-word
+    characters is a single space already, so there is at most one on each side."""
     for separator in _SEPARATORS:
         spaced = spaced.replace(f" {separator}", separator).replace(f"{separator} ", separator)
     return spaced.strip(" ")
