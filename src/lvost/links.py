@@ -1,7 +1,7 @@
 """The links between parts of a soundtrack file, and what breaks them.
 
-The checks read fields by name from either validated models or the plain parsed
-JSON, so they also run on a file whose fields are wrong in other ways, and a
+The checks read fields by name from validated models, the lean reader's structs
+or the plain parsed JSON, so they also run on a file whose fields are wrong in other ways, and a
 user sees every problem at once. A value of the wrong type is skipped here; the
 field validation reports it.
 """
@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
-
-from pydantic import BaseModel
 
 Loc = tuple[str | int, ...]
 
@@ -45,7 +43,7 @@ def broken_links(data: Any) -> list[BrokenLink]:
     _first_places(_items(data, "themes"), "id", "theme id", "themes", problems, str)
     if all(_is_int(_field(track, "number")) for _, track in tracks):
         problems += _theme_links(data, set(numbers))
-    if isinstance(_field(data, "soundtrack"), (Mapping, BaseModel)):
+    if _is_record(_field(data, "soundtrack")):
         problems += _source_links(data)
     return problems
 
@@ -111,6 +109,11 @@ def _field(obj: Any, name: str) -> Any:
 def _items(obj: Any, name: str) -> list[tuple[int, Any]]:
     value = _field(obj, name)
     return list(enumerate(value)) if isinstance(value, list) else []
+
+
+def _is_record(value: Any) -> bool:
+    """Whether ``value`` has fields: a JSON object, a model or a struct."""
+    return value is not None and not isinstance(value, (list, str, int, float))
 
 
 def _is_int(value: Any) -> bool:
