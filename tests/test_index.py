@@ -6,11 +6,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lvost import index
+from lvost import index, lean
 from lvost.catalog import Catalog
 from lvost.errors import LvostError
 from lvost.models import Credit, SoundtrackFile, Theme, Track
 from lvost.search import Hit, search
+
+
+def indexed(catalog: Catalog) -> index.SearchIndex:
+    return index.build(catalog.tracks, catalog.data.themes)
 
 
 def answer(find: object, *args: object) -> object:
@@ -39,7 +43,7 @@ def answer(find: object, *args: object) -> object:
     ],
 )
 def test_the_embedded_soundtrack(catalog: Catalog, query: list[str]) -> None:
-    assert answer(index.search, index.build(catalog), query) == answer(search, catalog, query)
+    assert answer(index.search, indexed(catalog), query) == answer(search, catalog, query)
 
 
 WORDS = [
@@ -117,4 +121,13 @@ QUERIES = st.lists(
 @given(catalogs(), QUERIES)
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_any_catalog_and_query(catalog: Catalog, query: list[str]) -> None:
-    assert answer(index.search, index.build(catalog), query) == answer(search, catalog, query)
+    assert answer(index.search, indexed(catalog), query) == answer(search, catalog, query)
+
+
+@given(catalogs())
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_the_lean_reader_builds_the_same_index(catalog: Catalog) -> None:
+    raw = catalog.data.model_dump_json(by_alias=True).encode()
+    data = lean.read(raw)
+    assert data is not None
+    assert index.build(data.tracks, data.themes) == indexed(catalog)

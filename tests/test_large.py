@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from lvost import cache, index
+from lvost import cache, index, lean
 from lvost.catalog import Catalog
 from lvost.cli import app
 from lvost.search import search
@@ -36,7 +36,10 @@ def summary(hits: list[object]) -> list[tuple[object, ...]]:
 
 def test_index_and_catalog_answer_alike_on_100000_tracks(large: Path) -> None:
     catalog = Catalog.load(large)
-    built = index.build(catalog)
+    built = index.build(catalog.tracks, catalog.data.themes)
+    lean_data = lean.read(large.read_bytes())
+    assert lean_data is not None
+    assert index.build(lean_data.tracks, lean_data.themes) == built
     for query in (["angel"], ["midnight", "train"], ["kind:song", "^blue"], ["genre:bossa", "rain"]):
         assert summary(index.search(built, query)) == summary(search(catalog, query)), query
 

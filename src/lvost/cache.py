@@ -54,8 +54,8 @@ def directory() -> Path | None:
 def load(source: Path, kind: str) -> Any | None:
     """The ``kind`` entry made from ``source`` as it is now, or ``None``."""
     entry = _entry(source, kind)
-    key = _key(source)
-    if entry is None or key is None:
+    now = key(source)
+    if entry is None or now is None:
         return None
     try:
         with entry.open("rb") as stream:
@@ -65,21 +65,23 @@ def load(source: Path, kind: str) -> Any | None:
             stored_key, value = pickle.load(stream)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
         return None
-    return value if stored_key == key else None
+    return value if stored_key == now else None
 
 
-def store(source: Path, kind: str, value: Any) -> None:
-    """Keep ``value`` as the ``kind`` entry for ``source``; quietly skipped if it cannot be."""
+def store(source: Path, kind: str, value: Any, made_from: Key | None) -> None:
+    """Keep ``value`` as the ``kind`` entry for ``source``; quietly skipped if it cannot be.
+
+    ``made_from`` is ``key(source)`` taken before ``source`` was read: if the file
+    changed since, the entry never matches it."""
     entry = _entry(source, kind)
-    key = _key(source)
-    if entry is None or key is None:
+    if entry is None or made_from is None:
         return
     try:
         entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as stream:
-                pickle.dump((key, value), stream, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((made_from, value), stream, protocol=pickle.HIGHEST_PROTOCOL)
             Path(temporary).replace(entry)  # readers see the old entry or the new one, never half
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
@@ -108,7 +110,11 @@ def _entry(source: Path, kind: str) -> Path | None:
     return folder / f"{zlib.crc32(where):08x}-{len(where)}.{kind}.pickle"
 
 
-def _key(source: Path) -> tuple[object, ...] | None:
+Key = tuple[object, ...]
+
+
+def key(source: Path) -> Key | None:
+    """What an entry made from ``source`` now is made from; ``None`` if it cannot be told."""
     try:
         data = source.stat()
         code = [(name, (_CODE / name).stat().st_mtime_ns, (_CODE / name).stat().st_size) for name in _MAKERS]

@@ -15,12 +15,14 @@ from lvost.errors import AmbiguousError, NotFoundError, UnknownValueError
 from lvost.matching import match_names, normalize, suggest
 from lvost.models import Album, Credit, Film, SoundtrackFile, Source, Theme, Track
 from lvost.names import KINDS, embedded_path, normalize_genre
+from lvost.shapes import ThemeTexts, TrackTexts
 
 SortKey = Literal["number", "title", "artist"]
 CACHED_TRACKS = 20_000
 """Larger catalogs are not kept whole in the cache: reading such an entry back
 costs about as much as validating the file, and search keeps its own index."""
 T = TypeVar("T")
+TH = TypeVar("TH", bound=ThemeTexts)
 
 
 @dataclass(frozen=True)
@@ -53,9 +55,10 @@ class Catalog:
             return cls(cached)
         from lvost import datafile  # only when the cache cannot answer
 
+        made_from = cache.key(source)
         data = datafile.load(source, label)
         if len(data.tracks) <= CACHED_TRACKS:
-            cache.store(source, "catalog", data)
+            cache.store(source, "catalog", data, made_from)
         return cls(data)
 
     @property
@@ -77,14 +80,11 @@ class Catalog:
 
     def genres(self) -> list[str]:
         """Every genre a track or a theme names, sorted."""
-        names = {g for t in self.data.tracks for g in t.genres}
-        names.update(g for th in self.data.themes for g in th.genres)
-        return sorted(names)
+        return genres_of(self.tracks, self.data.themes)
 
     def artists(self) -> list[str]:
         """Every performer and writer, each once, in order of first appearance."""
-        names = (c.name for t in self.tracks for c in credits(t))
-        return list(dict.fromkeys(names))
+        return artists_of(self.tracks)
 
     def source(self, source_id: str) -> Source | None:
         return next((s for s in self.data.soundtrack.sources if s.id == source_id), None)
@@ -115,11 +115,7 @@ class Catalog:
     def themes_of(self, track: Track) -> list[Theme]:
         """The themes that name the track, in the file's order."""
         if self._themes_by_number is None:
-            by_number: dict[int, list[Theme]] = {}
-            for theme in self.data.themes:
-                for number in dict.fromkeys(theme.tracks):
-                    by_number.setdefault(number, []).append(theme)
-            self._themes_by_number = by_number
+            self._themes_by_number = themes_by_number(self.data.themes)
         return list(self._themes_by_number.get(track.number, ()))
 
     def tracks_of(self, theme: Theme) -> list[Track]:
@@ -174,6 +170,28 @@ class Catalog:
     def _number_range(self) -> str:
         numbers = sorted(self._by_number)
         return f"this soundtrack's tracks are numbered {numbers[0]} to {numbers[-1]}"
+
+
+def genres_of(tracks: Sequence[TrackTexts], themes: Sequence[ThemeTexts]) -> list[str]:
+    """Every genre the tracks or themes name, sorted."""
+    names = {g for t in tracks for g in t.genres}
+    names.update(g for th in themes for g in th.genres)
+    return sorted(names)
+
+
+def artists_of(tracks: Sequence[TrackTexts]) -> list[str]:
+    """Every performer and writer of ``tracks``, each once, in order of first appearance."""
+    names = (c.name for t in tracks for credited in (t.performers, t.writers) for c in credited)
+    return list(dict.fromkeys(names))
+
+
+def themes_by_number(themes: Sequence[TH]) -> dict[int, list[TH]]:
+    """The themes that name each track number, in the file's order."""
+    by_number: dict[int, list[TH]] = {}
+    for theme in themes:
+        for number in dict.fromkeys(theme.tracks):
+            by_number.setdefault(number, []).append(theme)
+    return by_number
 
 
 def credits(track: Track) -> tuple[Credit, ...]:

@@ -16,15 +16,16 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from lvost.catalog import Catalog
+from lvost.catalog import themes_by_number
 from lvost.errors import NotFoundError, UsageError
 from lvost.matching import join_raw, join_values, normalize_joined, only_separators_between, suggest
 from lvost.models import Track
-from lvost.query import ANY_FIELD, parse
-from lvost.search import Hit, matches_in, score_texts, track_texts, vocabulary
+from lvost.query import parse
+from lvost.search import SEARCHED, Hit, field_texts, matches_in, score_texts, vocabulary
+from lvost.shapes import ThemeTexts, TrackTexts
 
-FIELDS = ANY_FIELD
-"""The order of the fields on an index line: the order ``track_texts`` gives them."""
+FIELDS = SEARCHED
+"""The order of the fields on an index line."""
 
 _ESCAPES = str.maketrans({"\\": "\\\\", "\n": "\\n", "\x1e": "\\r", "\x1f": "\\t"})
 _UNESCAPES = {"\\\\": "\\", "\\n": "\n", "\\r": "\x1e", "\\t": "\x1f"}
@@ -45,8 +46,12 @@ class SearchIndex:
     """What a failed search suggests from, as the search over a catalog would."""
 
 
-def build(catalog: Catalog) -> SearchIndex:
-    rows = [_fields_of(catalog, track) for track in catalog.tracks]
+def build(tracks: Sequence[TrackTexts], themes: Sequence[ThemeTexts]) -> SearchIndex:
+    """The index of a soundtrack's tracks (in any order; the index keeps album
+    order) and themes, from the models or from the lean reader alike."""
+    tracks = sorted(tracks, key=lambda t: t.number)
+    names = {number: [th.name for th in found] for number, found in themes_by_number(themes).items()}
+    rows = [field_texts(track, names.get(track.number, [])) for track in tracks]
     raw = join_raw(rows)
     plain = only_separators_between(rows, raw)
     if plain and "\\" not in raw:
@@ -55,23 +60,13 @@ def build(catalog: Catalog) -> SearchIndex:
         original = join_raw([[[v.translate(_ESCAPES) for v in field] for field in row] for row in rows])
     normalized = normalize_joined(raw if plain else join_values(rows))
     return SearchIndex(
-        numbers=tuple(t.number for t in catalog.tracks),
+        numbers=tuple(t.number for t in tracks),
         original=original,
         normalized=normalized,
         original_starts=_line_starts(original),
         normalized_starts=_line_starts(normalized),
-        vocabulary=tuple(vocabulary(catalog)),
+        vocabulary=tuple(vocabulary(tracks, themes)),
     )
-
-
-def _fields_of(catalog: Catalog, track: Track) -> list[list[str]]:
-    row: list[list[str]] = [[] for _ in FIELDS]
-    for field, text in track_texts(catalog, track):
-        row[_POSITION[field]].append(text)
-    return row
-
-
-_POSITION = {field: i for i, field in enumerate(FIELDS)}
 
 
 def search(index: SearchIndex, query: Sequence[str]) -> list[Hit]:

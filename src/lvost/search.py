@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from lvost.catalog import Catalog
+from lvost.catalog import Catalog, artists_of, genres_of
 from lvost.errors import NotFoundError, UsageError
 from lvost.matching import normalize, suggest
 from lvost.models import Track
 from lvost.query import Term, parse
+from lvost.shapes import ThemeTexts, TrackTexts
 
 WEIGHTS = {
     "title": 10.0,
@@ -60,7 +61,9 @@ def search(catalog: Catalog, query: str | Sequence[str]) -> list[Hit]:
     hits = [hit for t in catalog.tracks if (hit := _score(catalog, t, terms))]
     if not hits:
         wanted = " ".join(items)
-        raise NotFoundError(f'nothing matches "{wanted}"', suggest(wanted, vocabulary(catalog)))
+        raise NotFoundError(
+            f'nothing matches "{wanted}"', suggest(wanted, vocabulary(catalog.tracks, catalog.themes))
+        )
     return sorted(hits, key=lambda h: (-h.score, h.track.number))
 
 
@@ -150,27 +153,35 @@ def _quality(word: str, text: str, field: str) -> float:
     return 0.4 if field != "notes" and word in text else 0.0
 
 
+SEARCHED = ("title", "performers", "writers", "kinds", "genres", "themes", "instruments", "notes")
+"""The fields search and queries look in, in the order ``field_texts`` gives them."""
+
+
 def track_texts(catalog: Catalog, track: Track) -> Iterator[tuple[str, str]]:
     """Every (field, text) of a track that search and queries look in."""
-    for title in (track.title, *track.alternate_titles):
-        yield "title", title
-    for credit in track.performers:
-        yield "performers", credit.name
-    for credit in track.writers:
-        yield "writers", credit.name
-    for kind in track.kinds:
-        yield "kinds", kind
-    for genre in track.genres:
-        yield "genres", genre
-    for theme in catalog.themes_of(track):
-        yield "themes", theme.name
-    for instrument in track.instruments:
-        yield "instruments", instrument
-    for note in track.notes:
-        yield "notes", note
+    themes = [theme.name for theme in catalog.themes_of(track)]
+    for field, texts in zip(SEARCHED, field_texts(track, themes), strict=True):
+        for text in texts:
+            yield field, text
 
 
-def vocabulary(catalog: Catalog) -> list[str]:
-    """What a search that finds nothing suggests from: titles, names, genres, themes."""
-    words = [t.title for t in catalog.tracks] + catalog.artists() + catalog.genres()
-    return words + [th.name for th in catalog.themes]
+def field_texts(track: TrackTexts, themes: Sequence[str]) -> list[Sequence[str]]:
+    """A track's texts, field by field in the order of ``SEARCHED``; ``themes`` are
+    the names of the themes that name the track."""
+    return [
+        [track.title, *track.alternate_titles],
+        [credit.name for credit in track.performers],
+        [credit.name for credit in track.writers],
+        track.kinds,
+        track.genres,
+        themes,
+        track.instruments,
+        track.notes,
+    ]
+
+
+def vocabulary(tracks: Sequence[TrackTexts], themes: Sequence[ThemeTexts]) -> list[str]:
+    """What a search that finds nothing suggests from: titles, names, genres, themes
+    (``tracks`` in album order)."""
+    words = [t.title for t in tracks] + artists_of(tracks) + genres_of(tracks, themes)
+    return words + [th.name for th in themes]

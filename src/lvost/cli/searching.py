@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from lvost import cache
+from lvost import cache, datafile, index, lean
 from lvost.catalog import Catalog
 from lvost.cli.app import data_path, load_catalog
 from lvost.formats import Format
@@ -22,18 +22,30 @@ SUMMARY_FIELDS = {"number", "title", "score", "matched"}
 
 def find(query: Sequence[str], fmt: Format, fields: str | None) -> tuple[Catalog | None, list[Hit]]:
     """The hits for ``query``, with the catalog they came from when it was loaded."""
-    from lvost import index
     from lvost.search import search
 
-    source = data_path()[0] or embedded_path()
+    path, label = data_path()
+    source = path or embedded_path()
     if not _index_serves(source, fmt, fields):
         catalog = load_catalog()
         return catalog, search(catalog, query)
     kept = cache.load(source, "index")
     if not isinstance(kept, index.SearchIndex):
-        kept = index.build(load_catalog())
-        cache.store(source, "index", kept)
+        kept = _build_index(source, label)
     return None, index.search(kept, query)
+
+
+def _build_index(source: Path, label: str | None) -> index.SearchIndex:
+    """Read the file once, quickly if the lean reader vouches for it, else with
+    the models (which name what is wrong); keep the index in the cache."""
+    made_from = cache.key(source)  # taken first: a file that changes while read is never kept as it was
+    name = label or str(source)
+    raw = datafile.read_bytes(source, name)
+    with datafile.paused_gc():
+        data = lean.read(raw) or datafile.from_bytes(raw, name)
+        built = index.build(data.tracks, data.themes)
+    cache.store(source, "index", built, made_from)
+    return built
 
 
 def _index_serves(source: Path, fmt: Format, fields: str | None) -> bool:

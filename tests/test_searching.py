@@ -1,0 +1,122 @@
+"""Search on a large file goes through the index: read quickly when the lean
+reader vouches for the file, by the models otherwise, and kept only as read."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import TERMINAL
+from lvost import cache, datafile
+from lvost.catalog import Catalog
+from lvost.cli import app, searching
+from support import variant
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    place = tmp_path / "cache"
+    monkeypatch.setenv(cache.ENV, str(place))
+    return place
+
+
+@pytest.fixture
+def every_file_is_large(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(searching, "INDEX_MIN_BYTES", 0)
+
+
+def write(path: Path, data: Any) -> Path:
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def run(*args: str) -> Any:
+    return CliRunner(env=TERMINAL).invoke(app, list(args), prog_name="lvost")
+
+
+def entries(folder: Path) -> list[Path]:
+    return list(folder.glob("*.index.pickle")) if folder.exists() else []
+
+
+SEARCH = ("search", "t", "--format", "tsv")
+
+
+def test_the_index_is_read_by_the_lean_reader_and_answers_as_the_catalog(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, every_file_is_large: None
+) -> None:
+    path = write(tmp_path / "a.json", variant(tracks__1__title="Two Tango"))
+    monkeypatch.setattr(searching, "INDEX_MIN_BYTES", 10**9)
+    from_catalog = run("--data", str(path), *SEARCH)
+    monkeypatch.setattr(searching, "INDEX_MIN_BYTES", 0)
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("the lean reader should have read this file")
+
+    monkeypatch.setattr(datafile, "from_bytes", refuse)
+    from_index = run("--data", str(path), *SEARCH)
+    assert from_index.exit_code == from_catalog.exit_code == 0
+    assert from_index.stdout == from_catalog.stdout
+    assert len(entries(folder)) == 1
+
+
+def test_a_file_the_lean_reader_refuses_is_read_by_the_models(
+    folder: Path, tmp_path: Path, every_file_is_large: None
+) -> None:
+    # Blank to Python's "\S", not to the models' pattern: the lean reader is stricter.
+    path = write(tmp_path / "a.json", variant(tracks__0__alternate_titles=["\x1c"]))
+    result = run("--data", str(path), "search", "two", "--format", "tsv")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1:] == ["2\tTwo\ttitle: Two"]
+    assert len(entries(folder)) == 1
+
+
+def test_a_bad_file_gets_the_models_error_and_no_index(
+    folder: Path, tmp_path: Path, every_file_is_large: None
+) -> None:
+    path = write(tmp_path / "a.json", variant(tracks__1__number="2"))
+    searched = run("--data", str(path), *SEARCH)
+    listed = run("--data", str(path), "tracks")
+    assert searched.exit_code == listed.exit_code == 1
+    assert searched.stderr == listed.stderr
+    assert "tracks[1].number: should be a valid integer" in searched.stderr
+    assert entries(folder) == []
+
+
+def test_a_file_changed_while_indexed_is_read_again(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, every_file_is_large: None
+) -> None:
+    path = write(tmp_path / "a.json", variant(tracks__1__title="Two Tango"))
+    read = datafile.read_bytes
+
+    def read_then_change(source: Path, name: str) -> bytes:
+        raw = read(source, name)
+        write(path, variant(tracks__1__title="Two Tangos and a Waltz"))
+        return raw
+
+    monkeypatch.setattr(datafile, "read_bytes", read_then_change)
+    first = run("--data", str(path), "search", "tango", "--format", "tsv")
+    monkeypatch.setattr(datafile, "read_bytes", read)
+    second = run("--data", str(path), "search", "tango", "--format", "tsv")
+    assert first.stdout.splitlines()[1:] == ["2\tTwo Tango\ttitle: Two Tango"]
+    assert second.stdout.splitlines()[1:] == ["2\tTwo Tangos and a Waltz\ttitle: Two Tangos and a Waltz"]
+
+
+def test_a_catalog_changed_while_loaded_is_read_again(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path / "a.json", variant(tracks__0__title="Before"))
+    read = datafile.read_bytes
+
+    def read_then_change(source: Path, name: str) -> bytes:
+        raw = read(source, name)
+        write(path, variant(tracks__0__title="After, and longer"))
+        return raw
+
+    monkeypatch.setattr(datafile, "read_bytes", read_then_change)
+    assert Catalog.load(path).tracks[0].title == "Before"
+    monkeypatch.setattr(datafile, "read_bytes", read)
+    assert Catalog.load(path).tracks[0].title == "After, and longer"
