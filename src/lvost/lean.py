@@ -49,10 +49,13 @@ def read(raw: bytes) -> Any | None:
 
 
 def _fold_genres(data: Any) -> None:
-    for item in (*data.tracks, *data.themes):
-        folded = [normalize_genre(genre) for genre in item.genres]
-        if folded != item.genres:
-            item.genres = folded
+    items = (*data.tracks, *data.themes)
+    spellings = {genre for item in items for genre in item.genres}
+    folded = {genre: normalize_genre(genre) for genre in spellings}
+    changed = {genre for genre, fold in folded.items() if fold != genre}
+    for item in items if changed else ():  # a catalog usually spells them all alike
+        if not changed.isdisjoint(item.genres):
+            item.genres = [folded[genre] for genre in item.genres]
 
 
 @cache

@@ -61,11 +61,9 @@ def join_raw(rows: Sequence[Sequence[Sequence[str]]]) -> str:
 
 def only_separators_between(rows: Sequence[Sequence[Sequence[str]]], raw: str) -> bool:
     """Whether ``raw`` (``join_raw(rows)``) holds no separator but those it put there."""
-    structural = (
-        len(rows) - 1,
-        sum(len(row) - 1 for row in rows),
-        sum(max(len(field) - 1, 0) for row in rows for field in row),
-    )
+    fields = list(itertools.chain.from_iterable(rows))
+    filled = list(filter(None, fields))
+    structural = (len(rows) - 1, len(fields) - len(rows), sum(map(len, filled)) - len(filled))
     return (raw.count("\n"), raw.count("\x1f"), raw.count("\x1e")) == structural
 
 
