@@ -43,7 +43,7 @@ def test_wheel_holds_the_embedded_data_and_the_console_script(wheel: Path) -> No
         packaged = zf.read("lvost/data/tracks.json")
         entry_points = next(zf.read(n).decode() for n in names if n.endswith("entry_points.txt"))
     assert packaged == (ROOT / "data" / "tracks.json").read_bytes()
-    assert "lvost = lvost.__main__:main" in entry_points
+    assert "lvost = lvost.__main__:entry" in entry_points
     assert not any(n.startswith(("tests/", "data/")) for n in names)
 
 

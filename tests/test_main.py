@@ -1,0 +1,51 @@
+"""The process: output complete, exit codes kept, exit handlers run, though
+lvost skips the interpreter's teardown."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from lvost.__main__ import _exit_code
+
+
+def lvost(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "lvost", *args], capture_output=True, text=True, check=False)
+
+
+def test_a_long_answer_reaches_a_pipe_whole() -> None:
+    result = lvost("tracks", "--format", "json")
+    assert result.returncode == 0
+    assert [t["number"] for t in json.loads(result.stdout)] == list(range(1, 26))
+
+
+@pytest.mark.parametrize(
+    ("args", "code"), [(["about"], 0), (["show", "no such track"], 1), (["tracks", "--sort", "x"], 2)]
+)
+def test_exit_codes_are_kept(args: list[str], code: int) -> None:
+    result = lvost(*args)
+    assert result.returncode == code
+    assert (result.stderr.startswith("Error: ")) == (code != 0)
+
+
+def test_exit_handlers_still_run() -> None:
+    script = (
+        "import atexit, sys\n"
+        "from lvost.__main__ import entry\n"
+        "atexit.register(print, 'handler ran')\n"
+        "sys.argv = ['lvost', 'about']\n"
+        "entry()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert result.returncode == 0
+    assert result.stdout.rstrip().endswith("handler ran")
+
+
+def test_exit_codes_read_as_the_interpreter_reads_them(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _exit_code(None) == 0
+    assert _exit_code(3) == 3
+    assert _exit_code("gone wrong") == 1
+    assert capsys.readouterr().err == "gone wrong\n"
