@@ -4,10 +4,15 @@ import copy
 import json
 from typing import Any
 
+import msgspec
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from lvost.links import BrokenLink, BrokenLinksError, broken_links
+from damage import damaged
+from lvost import lean
+from lvost.links import BrokenLink, BrokenLinksError, _walk, all_links_hold, broken_links
 from lvost.models import SoundtrackFile
 from support import MINIMAL, variant
 
@@ -89,3 +94,29 @@ def test_links_to_a_track_whose_number_is_wrong_are_not_judged() -> None:
 def test_sources_are_not_judged_without_a_soundtrack_part() -> None:
     data = {k: v for k, v in MINIMAL.items() if k != "soundtrack"}
     assert broken_links(data) == []
+
+
+LINK_DAMAGE = [
+    variant(tracks__1__number=1),
+    variant(themes__0__tracks=[3]),
+    variant(themes=[MINIMAL["themes"][0], MINIMAL["themes"][0]]),
+    variant(tracks__1__sources=["gone"]),
+    variant(themes__0__sources=["gone"]),
+    variant(soundtrack__album__sources=["gone"]),
+    variant(soundtrack__album__reviews=[{"source": "gone"}]),
+    variant(soundtrack__film={"title": "F", "sources": ["gone"]}),
+    variant(soundtrack__film={"title": "F", "sources": ["s"]}, soundtrack__album__reviews=[{"source": "s"}]),
+]
+
+
+@given(damaged() | st.builds(lambda d: d, st.sampled_from(LINK_DAMAGE)))
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_the_quick_check_agrees_with_the_walk(data: Any) -> None:
+    """On validated data (here the lean reader's structs, made without its own
+    link check) the bulk check passes exactly the files the walk finds nothing in."""
+    try:
+        structs = lean._decoder().decode(json.dumps(data).encode())
+    except msgspec.DecodeError:
+        return
+    assert all_links_hold(structs) == (_walk(structs) == [])
+    assert broken_links(structs) == _walk(structs)
