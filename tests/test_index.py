@@ -10,7 +10,7 @@ from lvost import index, lean
 from lvost.catalog import Catalog
 from lvost.errors import LvostError
 from lvost.models import Credit, SoundtrackFile, Theme, Track
-from lvost.search import Hit, search
+from lvost.search import Hit, search, vocabulary
 
 
 def indexed(catalog: Catalog) -> index.SearchIndex:
@@ -85,7 +85,13 @@ def catalogs(draw: st.DrawFn) -> Catalog:
         for n in draw(st.permutations(range(1, count + 1)))
     ]
     themes = [
-        Theme(id="t", name=draw(TEXT), tracks=draw(st.lists(st.integers(1, count), max_size=3, unique=True)))
+        Theme(
+            id=f"t{i}",
+            name=draw(TEXT),
+            genres=draw(st.lists(st.sampled_from(["jazz", "torch song"]), max_size=2, unique=True)),
+            tracks=draw(st.lists(st.integers(1, count), max_size=3, unique=True)),
+        )
+        for i in range(draw(st.integers(0, 2)))
     ]
     data = SoundtrackFile.model_construct(
         schema_version=1,
@@ -131,3 +137,9 @@ def test_the_lean_reader_builds_the_same_index(catalog: Catalog) -> None:
     data = lean.read(raw)
     assert data is not None
     assert index.build(data.tracks, data.themes) == indexed(catalog)
+
+
+@given(catalogs())
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_the_index_suggests_from_the_same_words(catalog: Catalog) -> None:
+    assert index.vocabulary(indexed(catalog)) == vocabulary(catalog.tracks, catalog.data.themes)

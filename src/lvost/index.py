@@ -21,7 +21,7 @@ from lvost.errors import NotFoundError, UsageError
 from lvost.matching import join_raw, join_values, normalize_joined, only_separators_between, suggest
 from lvost.models import Track
 from lvost.query import parse
-from lvost.search import SEARCHED, Hit, field_texts, matches_in, score_texts, vocabulary
+from lvost.search import SEARCHED, Hit, field_texts, matches_in, score_texts
 from lvost.shapes import ThemeTexts, TrackTexts
 
 FIELDS = SEARCHED
@@ -42,8 +42,9 @@ class SearchIndex:
     original_starts: array[int]
     normalized_starts: array[int]
     """Where each line of the two texts starts."""
-    vocabulary: tuple[str, ...]
-    """What a failed search suggests from, as the search over a catalog would."""
+    theme_names: tuple[str, ...]
+    theme_genres: tuple[str, ...]
+    """What the lines do not hold of the themes, for ``vocabulary``."""
 
 
 def build(tracks: Sequence[TrackTexts], themes: Sequence[ThemeTexts]) -> SearchIndex:
@@ -65,7 +66,8 @@ def build(tracks: Sequence[TrackTexts], themes: Sequence[ThemeTexts]) -> SearchI
         normalized=normalized,
         original_starts=_line_starts(original),
         normalized_starts=_line_starts(normalized),
-        vocabulary=tuple(vocabulary(tracks, themes)),
+        theme_names=tuple(th.name for th in themes),
+        theme_genres=tuple(g for th in themes for g in th.genres),
     )
 
 
@@ -94,8 +96,25 @@ def search(index: SearchIndex, query: Sequence[str]) -> list[Hit]:
         hits.append(Hit(track, total, matches_in(list(zip(fields, values, strict=True)), where)))
     if not hits:
         wanted = " ".join(items)
-        raise NotFoundError(f'nothing matches "{wanted}"', suggest(wanted, index.vocabulary))
+        raise NotFoundError(f'nothing matches "{wanted}"', suggest(wanted, vocabulary(index)))
     return sorted(hits, key=lambda h: (-h.score, h.track.number))
+
+
+def vocabulary(index: SearchIndex) -> list[str]:
+    """What a failed search suggests from, as ``lvost.search.vocabulary`` gives it
+    for the indexed catalog; read from the lines only when a search finds nothing."""
+    titles: list[str] = []
+    artists: list[str] = []
+    genres = set(index.theme_genres)
+    title, performers, writers, genre = (
+        FIELDS.index(f) for f in ("title", "performers", "writers", "genres")
+    )
+    for line in index.original.split("\n"):
+        fields = [[_unescape(v) for v in f.split("\x1e")] if f else [] for f in line.split("\x1f")]
+        titles.append(fields[title][0])
+        artists += fields[performers] + fields[writers]
+        genres.update(fields[genre])
+    return titles + list(dict.fromkeys(artists)) + sorted(genres) + list(index.theme_names)
 
 
 def _summary_track(number: int, title: str) -> Track:
