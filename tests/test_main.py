@@ -3,13 +3,16 @@ lvost skips the interpreter's teardown."""
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
 
 import pytest
+from typer.testing import CliRunner
 
 from lvost.__main__ import _exit_code
+from lvost.cli import app
 
 
 def lvost(*args: str) -> subprocess.CompletedProcess[str]:
@@ -49,3 +52,22 @@ def test_exit_codes_read_as_the_interpreter_reads_them(capsys: pytest.CaptureFix
     assert _exit_code(3) == 3
     assert _exit_code("gone wrong") == 1
     assert capsys.readouterr().err == "gone wrong\n"
+
+
+def test_a_loaded_catalog_is_kept_from_the_collector_only_in_lvosts_own_process() -> None:
+    script = (
+        "import gc, sys\n"
+        "from lvost.__main__ import main\n"
+        "sys.argv = ['lvost', 'tracks', '--format', 'tsv']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(gc.get_freeze_count() > 0, file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert result.stderr == "True\n"
+    # Called from Python (as the tests call it), lvost leaves the caller's collector alone.
+    before = gc.get_freeze_count()
+    assert CliRunner().invoke(app, ["tracks"], prog_name="lvost").exit_code == 0
+    assert gc.get_freeze_count() == before
