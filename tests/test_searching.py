@@ -4,6 +4,7 @@ reader vouches for the file, by the models otherwise, and kept only as read."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -120,3 +121,38 @@ def test_a_catalog_changed_while_loaded_is_read_again(
     assert Catalog.load(path).tracks[0].title == "Before"
     monkeypatch.setattr(datafile, "read_bytes", read)
     assert Catalog.load(path).tracks[0].title == "After, and longer"
+
+
+@pytest.mark.parametrize("change", ["content", "size", "mtime"])
+def test_an_index_follows_its_file(
+    folder: Path, tmp_path: Path, change: str, every_file_is_large: None
+) -> None:
+    path = write(tmp_path / "a.json", variant(tracks__1__title="Tango"))
+    assert run("--data", str(path), "search", "tango", "--format", "tsv").stdout.splitlines()[1:] == [
+        "2\tTango\ttitle: Tango"
+    ]
+    before = path.stat()
+    if change == "content":  # same size, same modification time
+        path.write_text(path.read_text().replace('"Tango"', '"Tanga"'))
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+        assert path.stat().st_size == before.st_size
+        expected = []
+    elif change == "size":
+        write(path, variant(tracks__1__title="Tango Two"))
+        expected = ["2\tTango Two\ttitle: Tango Two"]
+    else:
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns + 10**9))
+        expected = ["2\tTango\ttitle: Tango"]
+    result = run("--data", str(path), "search", "tango", "--format", "tsv")
+    assert result.stdout.splitlines()[1:] == expected
+    assert result.exit_code == (0 if expected else 1)
+
+
+def test_a_corrupt_index_is_rebuilt(folder: Path, tmp_path: Path, every_file_is_large: None) -> None:
+    path = write(tmp_path / "a.json", variant(tracks__1__title="Tango"))
+    first = run("--data", str(path), "search", "tango", "--format", "tsv")
+    (entry,) = entries(folder)
+    entry.write_bytes(b"\x80\x05 not a pickle")
+    second = run("--data", str(path), "search", "tango", "--format", "tsv")
+    assert second.stdout == first.stdout
+    assert entry.read_bytes() != b"\x80\x05 not a pickle"
