@@ -40,8 +40,9 @@ def places(node: Any) -> list[tuple[Any, Any]]:
 
 
 @st.composite
-def damaged(draw: st.DrawFn) -> Any:
-    data = copy.deepcopy(ORIGINAL)
+def damaged(draw: st.DrawFn, original: dict[str, Any] = ORIGINAL) -> Any:
+    """``original`` (the small test file unless given) damaged in one to four places."""
+    data = copy.deepcopy(original)
     for _ in range(draw(st.integers(1, 4))):
         spots = places(data)
         if not spots:

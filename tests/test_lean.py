@@ -102,7 +102,11 @@ def test_broken_links_are_left_to_the_models() -> None:
         assert lean.read(raw) is None
 
 
-@given(damaged())
+EMBEDDED = json.loads(embedded_path().read_text(encoding="utf-8"))
+"""The embedded file has every part of the format: film, cast, releases, charts..."""
+
+
+@given(damaged() | damaged(EMBEDDED))
 @SETTINGS
 def test_damaged_files_are_never_read_more_loosely(data: Any) -> None:
     assert_no_looser(json.dumps(data).encode())
