@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -87,20 +88,27 @@ def test_a_bad_file_gets_the_models_error_and_no_index(
     assert entries(folder) == []
 
 
-def test_a_file_changed_while_indexed_is_read_again(
-    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, every_file_is_large: None
-) -> None:
-    path = write(tmp_path / "a.json", variant(tracks__1__title="Two Tango"))
+def changed_while_read(monkeypatch: pytest.MonkeyPatch, path: Path, later: Any) -> Callable[[], None]:
+    """Make the next reads of ``path`` write ``later`` into it just after reading;
+    what it returns puts reading back as it was."""
     read = datafile.read_bytes
 
     def read_then_change(source: Path, name: str) -> bytes:
         raw = read(source, name)
-        write(path, variant(tracks__1__title="Two Tangos and a Waltz"))
+        write(path, later)
         return raw
 
     monkeypatch.setattr(datafile, "read_bytes", read_then_change)
+    return lambda: monkeypatch.setattr(datafile, "read_bytes", read)
+
+
+def test_a_file_changed_while_indexed_is_read_again(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, every_file_is_large: None
+) -> None:
+    path = write(tmp_path / "a.json", variant(tracks__1__title="Two Tango"))
+    read_as_usual = changed_while_read(monkeypatch, path, variant(tracks__1__title="Two Tangos and a Waltz"))
     first = run("--data", str(path), "search", "tango", "--format", "tsv")
-    monkeypatch.setattr(datafile, "read_bytes", read)
+    read_as_usual()
     second = run("--data", str(path), "search", "tango", "--format", "tsv")
     assert first.stdout.splitlines()[1:] == ["2\tTwo Tango\ttitle: Two Tango"]
     assert second.stdout.splitlines()[1:] == ["2\tTwo Tangos and a Waltz\ttitle: Two Tangos and a Waltz"]
@@ -110,16 +118,9 @@ def test_a_catalog_changed_while_loaded_is_read_again(
     folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = write(tmp_path / "a.json", variant(tracks__0__title="Before"))
-    read = datafile.read_bytes
-
-    def read_then_change(source: Path, name: str) -> bytes:
-        raw = read(source, name)
-        write(path, variant(tracks__0__title="After, and longer"))
-        return raw
-
-    monkeypatch.setattr(datafile, "read_bytes", read_then_change)
+    read_as_usual = changed_while_read(monkeypatch, path, variant(tracks__0__title="After, and longer"))
     assert Catalog.load(path).tracks[0].title == "Before"
-    monkeypatch.setattr(datafile, "read_bytes", read)
+    read_as_usual()
     assert Catalog.load(path).tracks[0].title == "After, and longer"
 
 
