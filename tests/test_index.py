@@ -143,3 +143,11 @@ def test_the_lean_reader_builds_the_same_index(catalog: Catalog) -> None:
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_the_index_suggests_from_the_same_words(catalog: Catalog) -> None:
     assert index.vocabulary(indexed(catalog)) == vocabulary(catalog.tracks, catalog.data.themes)
+
+
+@given(catalogs())
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_a_file_vouched_plain_builds_the_same_index(catalog: Catalog) -> None:
+    raw = catalog.data.model_dump_json(by_alias=True).encode()
+    if lean.plain_strings(raw):
+        assert index.build(catalog.tracks, catalog.data.themes, plain=True) == indexed(catalog)

@@ -158,3 +158,41 @@ class Patterned(BaseModel):
 def test_a_field_the_reader_cannot_judge_stops_it_being_made(model: type[BaseModel]) -> None:
     with pytest.raises(TypeError, match=r"teach it in lean\.py"):
         lean._struct(model)
+
+
+def strings_in(node: Any) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [*node, *(s for value in node.values() for s in strings_in(value))]
+    if isinstance(node, list):
+        return [s for value in node for s in strings_in(value)]
+    return []
+
+
+@given(
+    st.recursive(st.text(), lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner)), st.booleans()
+)
+@SETTINGS
+@example(["a\nb"], False)
+@example({"k": "x\x1fy"}, True)
+@example(["caf\u00e9 \u001e"], True)
+def test_plain_strings_are_told_from_the_bytes(doc: Any, ascii_only: bool) -> None:
+    raw = json.dumps(doc, ensure_ascii=ascii_only).encode()
+    if lean.plain_strings(raw):
+        assert not any(sep in s for s in strings_in(doc) for sep in "\n\x1e\x1f")
+
+
+def test_plain_strings_are_the_usual_case() -> None:
+    assert lean.plain_strings(embedded_path().read_bytes())
+    assert lean.plain_strings(json.dumps({"t": "Caf\u00e9 \\ back"}, ensure_ascii=True).encode())
+    assert not lean.plain_strings(json.dumps({"t": "two\nlines"}).encode())
+
+
+@pytest.mark.parametrize(
+    "escape", [b"\\n", b"\\u000a", b"\\u000A", b"\\u001e", b"\\u001E", b"\\u001f", b"\\u001F"]
+)
+def test_every_way_json_writes_a_separator_is_seen(escape: bytes) -> None:
+    raw = b'{"t": "a' + escape + b'b"}'
+    assert any(sep in json.loads(raw)["t"] for sep in "\n\x1e\x1f")
+    assert not lean.plain_strings(raw)

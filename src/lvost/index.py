@@ -46,17 +46,26 @@ class SearchIndex:
     """What the lines do not hold of the themes, for ``vocabulary``."""
 
 
-def build(tracks: Sequence[TrackTexts], themes: Sequence[ThemeTexts]) -> SearchIndex:
+def build(tracks: Sequence[TrackTexts], themes: Sequence[ThemeTexts], plain: bool = False) -> SearchIndex:
     """The index of a soundtrack's tracks (in any order; the index keeps album
-    order) and themes, from the models or from the lean reader alike."""
+    order) and themes, from the models or from the lean reader alike.
+
+    ``plain`` vouches that no text holds a separator (a line break, "\\x1e" or
+    "\\x1f"), as ``lean.plain_strings`` can tell from a file's bytes; otherwise
+    the texts are checked."""
     tracks = sorted(tracks, key=lambda t: t.number)
     names = {number: [th.name for th in found] for number, found in themes_by_number(themes).items()}
-    rows = [field_texts(track, names.get(track.number, [])) for track in tracks]
-    raw = join_raw(rows)
-    plain = only_separators_between(rows, raw)
+
+    def texts() -> Iterator[list[Sequence[str]]]:
+        return (field_texts(track, names.get(track.number, [])) for track in tracks)
+
+    rows = [] if plain else list(texts())
+    raw = join_raw(texts() if plain else rows)
+    plain = plain or only_separators_between(rows, raw)
     if plain and "\\" not in raw:
         original = raw  # nothing to escape: the usual case
     else:
+        rows = rows or list(texts())
         original = join_raw([[[v.translate(_ESCAPES) for v in field] for field in row] for row in rows])
     normalized = normalize_joined(raw if plain else join_values(rows))
     return SearchIndex(

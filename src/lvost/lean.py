@@ -14,6 +14,7 @@ file or say what is wrong with it. The tests hold the two to that.
 from __future__ import annotations
 
 import datetime
+import re
 import types
 from functools import cache
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
@@ -46,6 +47,16 @@ def read(raw: bytes) -> Any | None:
             return None
         _fold_genres(data)
         return data
+
+
+def plain_strings(raw: bytes) -> bool:
+    """Whether no string in a JSON text can hold a line break, "\\x1e" or "\\x1f"
+    (the search index's separators). JSON writes them only as escapes, which the
+    text does not have; a text without a backslash has none of any kind."""
+    return b"\\" not in raw or _SEPARATOR_ESCAPES.search(raw) is None
+
+
+_SEPARATOR_ESCAPES = re.compile(rb"\\(?:n|u00(?:0[aA]|1[eEfF]))")
 
 
 def _fold_genres(data: Any) -> None:

@@ -9,7 +9,7 @@ import difflib
 import itertools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -54,9 +54,9 @@ def join_values(rows: Sequence[Sequence[Sequence[str]]]) -> str:
     return join_raw([[[v.translate(_SEPARATOR_IN_VALUE) for v in field] for field in row] for row in rows])
 
 
-def join_raw(rows: Sequence[Sequence[Sequence[str]]]) -> str:
+def join_raw(rows: Iterable[Sequence[Sequence[str]]]) -> str:
     """The values joined with the separators of ``join_values``, as they are."""
-    return "\n".join("\x1f".join("\x1e".join(field) for field in row) for row in rows)
+    return "\n".join(["\x1f".join(map("\x1e".join, row)) for row in rows])
 
 
 def only_separators_between(rows: Sequence[Sequence[Sequence[str]]], raw: str) -> bool:
