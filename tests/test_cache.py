@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -131,3 +133,15 @@ def test_a_change_to_lvost_itself_makes_entries_stale(folder: Path, tmp_path: Pa
         assert cache.load(path, "catalog") is None
     finally:
         os.utime(normalizer, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+
+
+def test_every_module_that_shapes_an_entry_makes_it_stale_when_it_changes() -> None:
+    """Whatever the code that builds a catalog or an index imports can change what an
+    entry holds, except the modules that only word error messages."""
+    script = (
+        "import sys, lvost.catalog, lvost.datafile, lvost.index, lvost.lean\n"
+        "print(' '.join(sorted(m.split('.')[1] + '.py' for m in sys.modules if m.startswith('lvost.'))))\n"
+    )
+    found = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    only_words = {"errors.py", "locate.py", "text.py"}
+    assert set(found.stdout.split()) - only_words == set(cache._MAKERS)

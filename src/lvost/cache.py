@@ -30,8 +30,8 @@ ENV = "LVOST_CACHE_DIR"
 _FORMAT = 1
 _CODE = Path(__file__).resolve().parent
 _MAKERS = (
-    *("cache.py", "catalog.py", "datafile.py", "index.py", "links.py"),
-    *("matching.py", "models.py", "names.py", "query.py", "search.py"),
+    *("cache.py", "catalog.py", "datafile.py", "index.py", "lean.py", "links.py"),
+    *("matching.py", "models.py", "names.py", "query.py", "search.py", "shapes.py"),
 )
 """The modules whose code decides what an entry holds (the catalog, and the texts
 and normalization of the search index); a change to any of them (an upgrade, an
