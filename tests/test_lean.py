@@ -9,7 +9,7 @@ import msgspec
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from damage import SMALL, damaged
 from lvost import lean
@@ -154,7 +154,18 @@ class Patterned(BaseModel):
     code: str = Field(pattern=r"^\d+$")
 
 
-@pytest.mark.parametrize("model", [Unknown, Patterned])
+class Checked(BaseModel):
+    name: str
+
+    @field_validator("name")
+    @classmethod
+    def _not_bob(cls, value: str) -> str:
+        if value == "Bob":
+            raise ValueError("no Bobs")
+        return value
+
+
+@pytest.mark.parametrize("model", [Unknown, Patterned, Checked])
 def test_a_field_the_reader_cannot_judge_stops_it_being_made(model: type[BaseModel]) -> None:
     with pytest.raises(TypeError, match=r"teach it in lean\.py"):
         lean._struct(model)

@@ -33,6 +33,8 @@ _FOLDS = {normalize_genre}
 """Validators that only change how a value is spelt and never refuse one; the
 reader applies them after decoding (``_fold_genres``)."""
 _SCALARS = (str, int, bool, datetime.date, type(None))
+_CHECKS_DONE_HERE = {"_links_hold"}
+"""The models' own validators that ``read`` runs itself (``broken_links``)."""
 
 
 def read(raw: bytes) -> Any | None:
@@ -76,6 +78,13 @@ def _decoder() -> msgspec.json.Decoder[Any]:
 
 @cache
 def _struct(model: type[BaseModel]) -> Any:
+    decorators = model.__pydantic_decorators__
+    checks = {**decorators.validators, **decorators.field_validators, **decorators.root_validators}
+    checks.update(decorators.model_validators)
+    if set(checks) - _CHECKS_DONE_HERE:
+        raise TypeError(
+            f"the lean reader does not know the validators of {model.__name__}; teach it in lean.py"
+        )
     fields = []
     for name, info in model.model_fields.items():
         kind = _lean_type(info.annotation, info.metadata)
