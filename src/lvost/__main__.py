@@ -27,9 +27,10 @@ def entry() -> NoReturn:
     """Run ``main`` as a process: what the ``lvost`` command starts.
 
     Once lvost has answered, the interpreter would free every object of every
-    module one at a time before the process ends: about 30 ms of each run, and
-    more after a large file, spent on memory the system takes back at once. So
-    lvost flushes its output, runs the exit handlers, and ends there.
+    module one at a time before the process ends: after a large file, hundreds
+    of thousands of them (tens of milliseconds), spent on memory the system
+    takes back at once. So lvost flushes its output, runs the exit handlers,
+    and ends there.
     """
     try:
         main()
