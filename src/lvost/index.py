@@ -59,9 +59,13 @@ def build(tracks: Sequence[TrackTexts], themes: Sequence[ThemeTexts], plain: boo
     def texts() -> Iterator[list[Sequence[str]]]:
         return (field_texts(track, names.get(track.number, [])) for track in tracks)
 
-    rows = [] if plain else list(texts())
-    raw = join_raw(texts() if plain else rows)
-    plain = plain or only_separators_between(rows, raw)
+    rows: list[list[Sequence[str]]] = []
+    if plain:  # vouched for: the texts go straight into lines
+        raw = join_raw(texts())
+    else:
+        rows = list(texts())
+        raw = join_raw(rows)
+        plain = only_separators_between(rows, raw)
     if plain and "\\" not in raw:
         original = raw  # nothing to escape: the usual case
     else:

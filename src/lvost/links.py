@@ -1,8 +1,8 @@
 """The links between parts of a soundtrack file, and what breaks them.
 
 The checks read fields by name from validated models, the lean reader's structs
-or the plain parsed JSON, so they also run on a file whose fields are wrong in other ways, and a
-user sees every problem at once. A value of the wrong type is skipped here; the
+or the plain parsed JSON, so they also run on a file whose fields are wrong in
+other ways, and a user sees every problem at once. A value of the wrong type is skipped here; the
 field validation reports it.
 """
 

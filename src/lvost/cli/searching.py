@@ -42,9 +42,10 @@ def _build_index(source: Path, label: str | None) -> index.SearchIndex:
     name = label or str(source)
     raw = datafile.read_bytes(source, name)
     with datafile.paused_gc():
-        quick = lean.read(raw)
-        data = quick or datafile.from_bytes(raw, name)
-        built = index.build(data.tracks, data.themes, plain=quick is not None and lean.plain_strings(raw))
+        data = lean.read(raw)
+        plain = data is not None and lean.plain_strings(raw)
+        data = data or datafile.from_bytes(raw, name)
+        built = index.build(data.tracks, data.themes, plain=plain)
         # Kept, or else freed while the collector is off: alive and not frozen when
         # it comes back on, all of it would be walked at once (80 ms for 100,000 tracks).
         keep_until_exit(data)
