@@ -145,3 +145,13 @@ def test_every_module_that_shapes_an_entry_makes_it_stale_when_it_changes() -> N
     found = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     only_words = {"errors.py", "locate.py", "text.py"}
     assert set(found.stdout.split()) - only_words == set(cache._MAKERS)
+
+
+def test_an_entry_that_cannot_be_read_is_passed_over(folder: Path, tmp_path: Path) -> None:
+    path = write(tmp_path / "a.json", MINIMAL)
+    titles(path)
+    (entry,) = folder.glob("*.catalog.pickle")
+    entry.unlink()
+    entry.mkdir()  # opening it fails, as an unreadable file's would (root reads any file)
+    assert cache.load(path, "catalog") is None
+    assert titles(path) == ["One", "Two"]
