@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import difflib
+
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from lvost.matching import join_values, match_names, normalize, normalize_joined, suggest
@@ -113,3 +115,30 @@ def test_normalizing_joined_values_equals_normalizing_each(rows: list[list[list[
     joined = normalize_joined(join_values(rows))
     split = [[field.split("\x1e") for field in row.split("\x1f")] for row in joined.split("\n")]
     assert split == [[[normalize(v) for v in field] for field in row] for row in rows]
+
+
+def suggest_plainly(query: str, names: list[str], limit: int = 3) -> list[str]:
+    """``suggest`` as first written: every comparison made, one name at a time."""
+    wanted = normalize(query)
+    if not wanted:
+        return []
+
+    def ratio(other: str) -> float:
+        return difflib.SequenceMatcher(None, wanted, other).ratio()
+
+    def likeness(form: str) -> float:
+        words = [w for w in form.split() if len(w) > 2]
+        return max([ratio(form), ratio(form[: len(wanted)]), *map(ratio, words)])
+
+    scored = [(likeness(normalize(name)), i, name) for i, name in enumerate(names)]
+    close = sorted((s for s in scored if s[0] >= 0.75), key=lambda s: (-s[0], s[1]))
+    return list(dict.fromkeys(name for _, _, name in close))[:limit]
+
+
+NAMEISH = st.text(st.sampled_from("angel eyes ANGLE \u00e9\u2019&-\n"), max_size=14)
+
+
+@given(NAMEISH, st.lists(NAMEISH, max_size=8), st.integers(1, 4))
+@settings(max_examples=400)
+def test_suggest_answers_as_comparing_every_name_would(query: str, names: list[str], limit: int) -> None:
+    assert suggest(query, names, limit) == suggest_plainly(query, names, limit)

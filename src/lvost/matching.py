@@ -9,7 +9,7 @@ import difflib
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -168,7 +168,9 @@ def suggest(query: str, names: Sequence[str], limit: int = 3) -> list[str]:
     wanted = normalize(query)
     if not wanted:
         return []
-    scored = [(_likeness(wanted, normalize(name)), i, name) for i, name in enumerate(names)]
+    likeness = _likeness_to(wanted)
+    forms = normalize_joined(join_values([[[name]] for name in names])).split("\n") if names else []
+    scored = [(likeness(form), i, name) for i, (form, name) in enumerate(zip(forms, names, strict=True))]
     close = sorted((s for s in scored if s[0] >= _CUTOFF), key=lambda s: (-s[0], s[1]))
     unique = dict.fromkeys(name for _, _, name in close)
     return list(unique)[:limit]
@@ -177,9 +179,28 @@ def suggest(query: str, names: Sequence[str], limit: int = 3) -> list[str]:
 _CUTOFF = 0.75
 
 
-def _likeness(wanted: str, form: str) -> float:
-    def ratio(other: str) -> float:
-        return difflib.SequenceMatcher(None, wanted, other).ratio()
+def _likeness_to(wanted: str) -> Callable[[str], float]:
+    """How much a normalized name looks like ``wanted``: the best likeness of the
+    whole, its opening, or one of its words, or less than ``_CUTOFF`` for a name
+    none of them comes near.
 
-    words = [w for w in form.split() if len(w) > 2]
-    return max([ratio(form), ratio(form[: len(wanted)]), *map(ratio, words)])
+    Among many names (a large catalog's titles) the same words and openings come
+    back again and again, so each is compared once; one whose length alone keeps
+    it under the cutoff is not compared at all.
+    """
+    known: dict[str, float] = {}
+
+    def ratio(other: str) -> float:
+        found = known.get(other)
+        if found is None:
+            # A likeness is at most twice the shorter length over both lengths.
+            within_reach = 2 * min(len(wanted), len(other)) >= _CUTOFF * (len(wanted) + len(other))
+            found = difflib.SequenceMatcher(None, wanted, other).ratio() if within_reach else 0.0
+            known[other] = found
+        return found
+
+    def likeness(form: str) -> float:
+        words = [w for w in form.split() if len(w) > 2]
+        return max([ratio(form), ratio(form[: len(wanted)]), *map(ratio, words)])
+
+    return likeness
