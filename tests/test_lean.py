@@ -83,6 +83,9 @@ FILE = '{"schema_version": 1, "soundtrack": {"album": {"title": "A"}}, "tracks":
         (FILE % (TRACK % "")).replace("}}", '}, "film": {"title": "F", "release_date": "1995-02-30"}}'),
         (FILE % (TRACK % "")).replace("}}", '}, "film": {"title": "F", "release_date": "1995-10-27"}}'),
         (FILE % (TRACK % "")) + " x",
+        '{"$schema": "https://example.org/s.json", ' + (FILE % (TRACK % ""))[1:],
+        '{"$schema": 1, ' + (FILE % (TRACK % ""))[1:],
+        '{"schema_": "x", ' + (FILE % (TRACK % ""))[1:],  # the Python name is not the key
         "\ufeff" + FILE % (TRACK % ""),
     ],
 )
