@@ -257,3 +257,25 @@ def test_browse_help_names_the_extra_to_install() -> None:
 
     result = CliRunner(env={"COLUMNS": "100"}).invoke(app, ["browse", "--help"], prog_name="lvost")
     assert "pip install 'lvost[tui]'" in result.stdout  # Rich markup would swallow "[tui]" unescaped
+
+
+def test_columns_fill_the_list_and_follow_a_resize(catalog: Catalog) -> None:
+    async def script(app: Browser, pilot: Pilot[None]) -> None:
+        table = app.query_one("#tracks", DataTable)
+
+        def fitted() -> bool:
+            used = sum(c.get_render_width(table) for c in table.ordered_columns)
+            return used + table.styles.scrollbar_size_vertical == table.size.width
+
+        assert fitted()  # no sideways scrolling, nothing left over
+        assert [c.auto_width for c in table.ordered_columns] == [False] * 4
+        await pilot.press("slash", *"score", "enter", "j", "j")
+        await pilot.pause()
+        kept = (rows(app), table.cursor_row)
+        await pilot.resize_terminal(120, 30)
+        await pilot.pause()
+        await pilot.pause()
+        assert fitted()
+        assert (rows(app), table.cursor_row) == kept  # the same list, the same place in it
+
+    drive(catalog, script)

@@ -18,9 +18,9 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
-from textual.widgets.data_table import ColumnKey
 from textual.widgets.option_list import Option
 
 from lvost import views
@@ -40,6 +40,21 @@ KEYS = [
     ("?", "this help"),
     ("q", "quit"),
 ]
+
+
+_COLUMNS = (("#", "number"), ("Title", "title"), ("Performers", "performers"), ("Kind", "kind"))
+
+
+class TrackList(DataTable[Text]):
+    """The list of tracks, which says when its own size changes (a change of the
+    terminal's size reaches it after the app's own resize), so that its columns
+    are fitted to the size it has."""
+
+    class Resized(Message):
+        pass
+
+    def on_resize(self) -> None:
+        self.post_message(self.Resized())
 
 
 class Browser(App[None]):
@@ -77,7 +92,7 @@ class Browser(App[None]):
             with Vertical(id="tracks-pane"):
                 yield Input(placeholder="filter: words, or field:value", id="filter")
                 yield Static(id="scope", classes="empty")
-                yield DataTable(id="tracks", cursor_type="row", zebra_stripes=True)
+                yield TrackList(id="tracks", cursor_type="row", zebra_stripes=True)
                 yield Static(id="status")
             yield VerticalScroll(Static(id="track-view"), id="detail")
         yield Footer()
@@ -88,35 +103,36 @@ class Browser(App[None]):
         if film is not None:
             self.sub_title = safe(f"{film.title} ({film.year})" if film.year else film.title)
         table = self.query_one("#tracks", DataTable)
-        for label, key in (
-            ("#", "number"),
-            ("Title", "title"),
-            ("Performers", "performers"),
-            ("Kind", "kind"),
-        ):
+        for label, key in _COLUMNS:
             table.add_column(label, key=key)
         self.show_tracks(self.catalog.tracks)
         table.focus()
-        self.call_after_refresh(self.fit_columns)
 
-    def on_resize(self) -> None:
-        self.call_after_refresh(self.fit_columns)
+    def on_track_list_resized(self) -> None:
+        self.fit_columns()
 
     def fit_columns(self) -> None:
         """Share the list's width out: titles first, then performers, then kind."""
         table = self.query_one("#tracks", DataTable)
-        room = table.size.width - 2 * table.cell_padding * 4 - 1  # padding, and a scroll bar
+        scroll_bar = table.styles.scrollbar_size_vertical
+        room = table.size.width - 2 * table.cell_padding * len(_COLUMNS) - scroll_bar
         if room <= 0 or table.screen is not self.screen:
             return
         number = max(len(str(t.number)) for t in self.catalog.tracks)
         kind = max(len("Kind"), *(len(short_kind(t)) for t in self.catalog.tracks))  # keep the "*" visible
         performers = min(16, max(6, room // 4))
-        title = max(8, room - number - kind - performers)
-        for key, width in (("number", number), ("title", title), ("performers", performers), ("kind", kind)):
-            column = table.columns[ColumnKey(key)]
-            column.auto_width = False
-            column.width = width
-        table.refresh(layout=True)
+        widths = [number, max(8, room - number - kind - performers), performers, kind]
+        if [column.width for column in table.ordered_columns] == widths:
+            return
+        # A DataTable keeps what it drew for the old widths; setting a column's width
+        # in place left the header and rows stale until something else redrew them.
+        # Made again with the widths given, it draws them at once.
+        row = table.cursor_row
+        table.clear(columns=True)
+        for (label, key), width in zip(_COLUMNS, widths, strict=True):
+            table.add_column(label, key=key, width=width)
+        self.show_tracks(self.shown)
+        table.move_cursor(row=row)
 
     # What the list shows
 
