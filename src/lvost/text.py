@@ -15,6 +15,8 @@ def safe(text: str) -> str:
     >>> safe("Ben\\u202e")
     'Ben\\\\u202e'
     """
+    if text.isprintable():  # every character escaped here is one Python calls unprintable
+        return text
     return _CONTROL.sub(lambda m: _escape(m.group()), text)
 
 
