@@ -106,11 +106,21 @@ def rows_of(text: st.SearchStrategy[str]) -> st.SearchStrategy[list[list[list[st
 ASCII = st.text(st.characters(max_codepoint=127), max_size=12)
 """Plain ASCII takes a way of its own through ``normalize_joined``; so do lines of it
 among others."""
-WORDY = st.text(st.sampled_from("aZ9 _&'`-\x1e\n\u00e9\u2019"), min_size=3, max_size=8)
+WORDY = st.text(
+    st.sampled_from("aZ9 _&'`-\x1e\n\u00e9\u2019\u0149\u0130\u00df\u0301\u00b4\u2013\u00f8\u00c5"),
+    min_size=3,
+    max_size=8,
+)
 
 
 @given(rows_of(st.text(max_size=12)) | rows_of(ASCII) | rows_of(WORDY))
 @example([[["Rock`n' ROLL_2 & \tmore"], ["caf\u00e9", "it\u2019s"]], [["a`b", "x&y"]]])
+@example(
+    [
+        [["\u00c7a \u0149 \u0130stanbul\u2019s Stra\u00dfe \u2013 \u00d8"]],
+        [["R\u00e9sum\u00e9 d\u2019\u00e9t\u00e9"]],
+    ]
+)
 def test_normalizing_joined_values_equals_normalizing_each(rows: list[list[list[str]]]) -> None:
     joined = normalize_joined(join_values(rows))
     split = [[field.split("\x1e") for field in row.split("\x1f")] for row in joined.split("\n")]

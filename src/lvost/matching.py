@@ -14,7 +14,8 @@ from typing import TypeVar
 
 T = TypeVar("T")
 
-_APOSTROPHES = str.maketrans("", "", "'\u2018\u2019\u201b\u02bc\u0060\u00b4")
+_APOSTROPHE_CHARS = "'\u2018\u2019\u201b\u02bc\u0060\u00b4"
+_APOSTROPHES = str.maketrans("", "", _APOSTROPHE_CHARS)
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
@@ -86,10 +87,21 @@ def normalize_joined(text: str) -> str:
 
 
 def _normalize_any(text: str) -> str:
-    decomposed = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    folded = decomposed.casefold().translate(_APOSTROPHES).replace("&", " and ")
+    plain = _without_marks(unicodedata.normalize("NFKD", text))
+    if plain.isascii():  # accented Latin letters, once their accents are gone
+        return _normalize_ascii(plain)
+    folded = plain.casefold().translate(_APOSTROPHES).replace("&", " and ")
     spaced = _NOT_WORD_KEEP_SEPARATORS.sub(" ", folded)
     return _tidy_spaces(spaced)
+
+
+def _without_marks(decomposed: str) -> str:
+    """``decomposed`` without its combining marks and apostrophes, which
+    ``normalize`` drops. Removing the few distinct characters there are, each at
+    once, rather than testing every character, keeps long texts quick."""
+    for char in [c for c in set(decomposed) if unicodedata.combining(c) or c in _APOSTROPHE_CHARS]:
+        decomposed = decomposed.replace(char, "")
+    return decomposed
 
 
 def _normalize_ascii(text: str) -> str:
