@@ -41,7 +41,6 @@ def normalize(text: str) -> str:
 
 
 _SEPARATORS = "\x1e\x1f\n"
-_NOT_WORD_KEEP_SEPARATORS = re.compile(r"(?:[^\w\x1e\x1f\n]|_)+")
 _SEPARATOR_IN_VALUE = str.maketrans(dict.fromkeys(_SEPARATORS, " "))
 
 
@@ -79,29 +78,41 @@ def normalize_joined(text: str) -> str:
     """
     if text.isascii():
         return _normalize_ascii(text)
-    # Lines of plain ASCII, the most of a usual catalog, take the quick way in runs.
-    runs = itertools.groupby(text.split("\n"), key=str.isascii)
-    return "\n".join(
-        (_normalize_ascii if ascii else _normalize_any)("\n".join(lines)) for ascii, lines in runs
-    )
+    # Lines of plain ASCII, the most of a usual catalog, take the quick way all
+    # together, and the others the general way together; each line keeps its place.
+    lines = text.split("\n")
+    ascii_lines = [i for i, line in enumerate(lines) if line.isascii()]
+    other_lines = [i for i, line in enumerate(lines) if not line.isascii()]
+    for way, places in ((_normalize_ascii, ascii_lines), (_normalize_any, other_lines)):
+        if places:
+            done = way("\n".join([lines[i] for i in places])).split("\n")
+            for i, line in zip(places, done, strict=True):
+                lines[i] = line
+    return "\n".join(lines)
 
 
 def _normalize_any(text: str) -> str:
-    plain = _without_marks(unicodedata.normalize("NFKD", text))
+    # The steps of ``normalize``, each done a distinct character at a time with
+    # str.replace over the whole text: a long text holds few distinct characters.
+    plain = unicodedata.normalize("NFKD", text)
+    kept = set(plain)
+    for char in [c for c in kept if unicodedata.combining(c) or c in _APOSTROPHE_CHARS]:
+        plain = plain.replace(char, "")
+        kept.discard(char)
     if plain.isascii():  # accented Latin letters, once their accents are gone
         return _normalize_ascii(plain)
-    folded = plain.casefold().translate(_APOSTROPHES).replace("&", " and ")
-    spaced = _NOT_WORD_KEEP_SEPARATORS.sub(" ", folded)
-    return _tidy_spaces(spaced)
-
-
-def _without_marks(decomposed: str) -> str:
-    """``decomposed`` without its combining marks and apostrophes, which
-    ``normalize`` drops. Removing the few distinct characters there are, each at
-    once, rather than testing every character, keeps long texts quick."""
-    for char in [c for c in set(decomposed) if unicodedata.combining(c) or c in _APOSTROPHE_CHARS]:
-        decomposed = decomposed.replace(char, "")
-    return decomposed
+    folded = plain.casefold()
+    # Casefolding goes character by character: these are all the characters it made.
+    made = {folded_char for char in kept for folded_char in char.casefold()}
+    for char in made & set(_APOSTROPHE_CHARS):  # it can make an apostrophe
+        folded = folded.replace(char, "")
+    folded = folded.replace("&", " and ")
+    for char in made - set(_APOSTROPHE_CHARS) - {" ", "&"}:
+        if not char.isalnum() and char not in _SEPARATORS:  # what "\W" and "_" match
+            folded = folded.replace(char, " ")
+    while "  " in folded:
+        folded = folded.replace("  ", " ")
+    return _tidy_spaces(folded)
 
 
 def _normalize_ascii(text: str) -> str:
