@@ -1,18 +1,21 @@
 """Write a synthetic soundtrack catalog in lvost's format, for benchmarks.
 
     python bench/make_catalog.py 100000 /tmp/catalog-100k.json
+    python bench/make_catalog.py 100000 /tmp/catalog-100k-foreign.json --foreign 0.3
 
 Titles, names and notes are drawn, with a fixed seed, from a vocabulary of a few
 hundred words (real words common in song titles, and made-up ones), so the same
 size always gives the same file and a word such as "angel" is about as rare as in
-a real catalog: it turns up in roughly one track in thirty.
+a real catalog: it turns up in roughly one track in thirty. With ``--foreign``
+that share of the tracks have their titles and notes spelt with accents (half of
+them) or in Cyrillic letters (the other half), for text that is not plain ASCII.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
-import sys
 from pathlib import Path
 
 REAL = [
@@ -176,9 +179,22 @@ def track(rng: random.Random, number: int) -> dict[str, object]:
     }
 
 
-def catalog(size: int, seed: int = 1995) -> dict[str, object]:
+ACCENTED = str.maketrans("aeiouc", "àéîöúç")
+CYRILLIC = str.maketrans("abekmnoprstuxy", "абекмнопрстуху")
+
+
+def spelt_otherwise(rng: random.Random, tracks: list[dict[str, object]], share: float) -> None:
+    for entry in tracks:
+        if rng.random() < share:
+            letters = ACCENTED if rng.random() < 0.5 else CYRILLIC
+            entry["title"] = str(entry["title"]).translate(letters)
+            entry["notes"] = [str(note).translate(letters) for note in entry["notes"]]  # type: ignore[attr-defined]
+
+
+def catalog(size: int, seed: int = 1995, foreign: float = 0.0) -> dict[str, object]:
     rng = random.Random(seed)
     tracks = [track(rng, n) for n in range(1, size + 1)]
+    spelt_otherwise(random.Random(seed + 1), tracks, foreign)
     themes = [
         {
             "id": f"theme-{i}",
@@ -194,8 +210,15 @@ def catalog(size: int, seed: int = 1995) -> dict[str, object]:
 
 
 def main() -> None:
-    size, out = int(sys.argv[1]), Path(sys.argv[2])
-    out.write_text(json.dumps(catalog(size), indent=1), encoding="utf-8")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("size", type=int)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--foreign", type=float, default=0.0, help="share of tracks not in plain ASCII")
+    options = parser.parse_args()
+    data = catalog(options.size, foreign=options.foreign)
+    options.out.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
 
 
 if __name__ == "__main__":

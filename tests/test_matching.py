@@ -107,7 +107,10 @@ ASCII = st.text(st.characters(max_codepoint=127), max_size=12)
 """Plain ASCII takes a way of its own through ``normalize_joined``; so do lines of it
 among others."""
 WORDY = st.text(
-    st.sampled_from("aZ9 _&'`-\x1e\n\u00e9\u2019\u0149\u0130\u00df\u0301\u00b4\u2013\u00f8\u00c5"),
+    st.sampled_from(
+        "aZ9 _&'`-\x1e\n\u00e9\u2019\u0149\u0130\u00df\u0301\u00b4\u2013\u00f8\u00c5"
+        "\u00c6\ufb01\uff06\u00a0\u03a3\u2028\u0416"
+    ),
     min_size=3,
     max_size=8,
 )
