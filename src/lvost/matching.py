@@ -81,14 +81,11 @@ def normalize_joined(text: str) -> str:
     # Lines of plain ASCII, the most of a usual catalog, take the quick way all
     # together, and the others the general way together; each line keeps its place.
     lines = text.split("\n")
-    ascii_lines = [i for i, line in enumerate(lines) if line.isascii()]
-    other_lines = [i for i, line in enumerate(lines) if not line.isascii()]
-    for way, places in ((_normalize_ascii, ascii_lines), (_normalize_any, other_lines)):
-        if places:
-            done = way("\n".join([lines[i] for i in places])).split("\n")
-            for i, line in zip(places, done, strict=True):
-                lines[i] = line
-    return "\n".join(lines)
+    plain = list(map(str.isascii, lines))
+    quick = iter(_normalize_ascii("\n".join(itertools.compress(lines, plain))).split("\n"))
+    others = [not p for p in plain]
+    general = iter(_normalize_any("\n".join(itertools.compress(lines, others))).split("\n"))
+    return "\n".join([next(quick) if p else next(general) for p in plain])
 
 
 def _normalize_any(text: str) -> str:
