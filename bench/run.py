@@ -119,6 +119,7 @@ def _searches(runs: int, size: int, jq: str, foreign: float) -> None:
         name = f"  the same, {foreign:.0%} not ASCII"
         report(f"{name}, first run", cold, base, "jq", "(shown only)")
         report(f"{name}, cached", warm, base, "jq", "(shown only)")
+        print(f"{'':<38} jq's peak memory on this file: {base.peak_kib / 1024:.1f} MiB")
         return
     report(f"search angel, {size:,} tracks, first run", cold, base, "jq", "<= 0.60")
     report(f"search angel, {size:,} tracks, cached", warm, base, "jq", "<= 0.15")
