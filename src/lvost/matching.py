@@ -81,11 +81,11 @@ def normalize_joined(text: str) -> str:
     # Lines of plain ASCII, the most of a usual catalog, take the quick way all
     # together, and the others the general way together; each line keeps its place.
     lines = text.split("\n")
-    plain = list(map(str.isascii, lines))
-    quick = iter(_normalize_ascii("\n".join(itertools.compress(lines, plain))).split("\n"))
-    others = [not p for p in plain]
+    ascii_flags = list(map(str.isascii, lines))
+    others = [not flag for flag in ascii_flags]
+    quick = iter(_normalize_ascii("\n".join(itertools.compress(lines, ascii_flags))).split("\n"))
     general = iter(_normalize_any("\n".join(itertools.compress(lines, others))).split("\n"))
-    return "\n".join([next(quick) if p else next(general) for p in plain])
+    return "\n".join([next(quick) if flag else next(general) for flag in ascii_flags])
 
 
 def _normalize_any(text: str) -> str:
