@@ -13,9 +13,9 @@ from typing import Literal, TypeVar
 from lvost import cache
 from lvost.errors import AmbiguousError, NotFoundError, UnknownValueError
 from lvost.matching import match_names, normalize, suggest
-from lvost.models import Album, Credit, Film, SoundtrackFile, Source, Theme, Track
+from lvost.models import Album, Film, SoundtrackFile, Source, Theme, Track
 from lvost.names import KINDS, embedded_path, normalize_genre
-from lvost.shapes import ThemeTexts, TrackTexts
+from lvost.shapes import Named, ThemeTexts, TrackTexts
 
 SortKey = Literal["number", "title", "artist"]
 CACHED_TRACKS = 20_000
@@ -181,8 +181,7 @@ def genres_of(tracks: Sequence[TrackTexts], themes: Sequence[ThemeTexts]) -> lis
 
 def artists_of(tracks: Sequence[TrackTexts]) -> list[str]:
     """Every performer and writer of ``tracks``, each once, in order of first appearance."""
-    names = (c.name for t in tracks for credited in (t.performers, t.writers) for c in credited)
-    return list(dict.fromkeys(names))
+    return list(dict.fromkeys(c.name for t in tracks for c in credits(t)))
 
 
 def themes_by_number(themes: Sequence[TH]) -> dict[int, list[TH]]:
@@ -194,7 +193,7 @@ def themes_by_number(themes: Sequence[TH]) -> dict[int, list[TH]]:
     return by_number
 
 
-def credits(track: Track) -> tuple[Credit, ...]:
+def credits(track: TrackTexts) -> tuple[Named, ...]:
     """Performers, then writers."""
     return (*track.performers, *track.writers)
 
