@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 import struct
+import sys
+import tempfile
 import wave
 from pathlib import Path
 
@@ -263,6 +267,235 @@ def test_a_missing_output_folder_is_an_error(tmp_path: Path) -> None:
         1,
         f"Error: the folder {tmp_path / 'nowhere'} does not exist; make it first, or write elsewhere\n",
     )
+
+
+def one_song(tmp_path: Path) -> Path:
+    """A folder with one readable file, so that an import gets as far as writing."""
+    wav(tmp_path / "music" / "a.wav", 1.0, title="One")
+    return tmp_path / "music"
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+def test_force_writes_through_a_link_and_keeps_the_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.json"
+    real.write_text("old")
+    real.chmod(0o640)
+    link = tmp_path / "link.json"
+    link.symlink_to("real.json")
+    code, stdout, stderr = run(str(one_song(tmp_path)), "-o", str(link), "--force")
+    assert (code, stderr) == (0, "")
+    assert stdout == f"Wrote {link}: 1 track from 1 file, 0 skipped\n"
+    assert link.is_symlink()
+    assert link.readlink() == Path("real.json")
+    assert load(real)["tracks"][0]["title"] == "One"  # type: ignore[index]
+    assert stat.S_IMODE(real.stat().st_mode) == 0o640
+    assert leftovers(tmp_path) == []
+
+
+def test_a_link_to_a_file_needs_force(tmp_path: Path) -> None:
+    (tmp_path / "real.json").write_text("precious")
+    link = tmp_path / "link.json"
+    link.symlink_to("real.json")
+    code, _, stderr = run(str(one_song(tmp_path)), "-o", str(link))
+    assert (code, stderr) == (1, f"Error: {link} exists; --force replaces it\n")
+    assert link.is_symlink()
+    assert (tmp_path / "real.json").read_text() == "precious"
+
+
+def test_a_link_to_a_missing_file_exists_without_force(tmp_path: Path) -> None:
+    link = tmp_path / "link.json"
+    link.symlink_to("missing.json")
+    code, _, stderr = run(str(one_song(tmp_path)), "-o", str(link))
+    target = tmp_path.resolve() / "missing.json"
+    assert (code, stderr) == (
+        1,
+        f"Error: {link} is a link to {target}, which does not exist; --force writes it there\n",
+    )
+    assert link.is_symlink()
+    assert link.readlink() == Path("missing.json")
+    assert not (tmp_path / "missing.json").exists()
+
+
+def test_a_link_to_a_missing_file_is_written_through_with_force(tmp_path: Path) -> None:
+    link = tmp_path / "link.json"
+    link.symlink_to("missing.json")
+    code, _, stderr = run(str(one_song(tmp_path)), "-o", str(link), "--force")
+    assert (code, stderr) == (0, "")
+    assert link.is_symlink()
+    assert load(tmp_path / "missing.json")["tracks"][0]["title"] == "One"  # type: ignore[index]
+
+
+def test_a_link_into_a_missing_folder_is_refused(tmp_path: Path) -> None:
+    link = tmp_path / "link.json"
+    link.symlink_to("nowhere/out.json")
+    code, _, stderr = run(str(one_song(tmp_path)), "-o", str(link), "--force")
+    target = tmp_path.resolve() / "nowhere" / "out.json"
+    assert (code, stderr) == (
+        1,
+        f"Error: {link} is a link to {target}, whose folder does not exist; make it first, or write elsewhere\n",
+    )
+    assert link.is_symlink()
+    assert link.readlink() == Path("nowhere/out.json")
+
+
+def test_a_loop_of_links_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "a.json").symlink_to("b.json")
+    (tmp_path / "b.json").symlink_to("a.json")
+    code, _, stderr = run(str(one_song(tmp_path)), "-o", str(tmp_path / "a.json"), "--force")
+    assert code == 1
+    assert stderr.startswith(f"Error: {tmp_path / 'a.json'} is a link that cannot be followed (")
+    assert stderr.endswith("); give the path of the file itself\n")
+    assert (tmp_path / "a.json").readlink() == Path("b.json")
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]], ids=["plain", "force"])
+def test_a_pipe_is_refused_and_left_alone(tmp_path: Path, force: list[str]) -> None:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes on this system")
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    code, _, stderr = run(str(one_song(tmp_path)), "-o", str(pipe), *force)
+    assert (code, stderr) == (
+        1,
+        f"Error: {pipe} is a pipe, which lvost will not replace; give the path of a file to write\n",
+    )
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)
+    assert leftovers(tmp_path) == []
+
+
+def test_a_device_is_refused_and_left_alone(tmp_path: Path) -> None:
+    null = tmp_path / "null"
+    try:
+        os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # what /dev/null is on Linux
+    except (AttributeError, OSError):
+        pytest.skip("this system or user cannot make a device node")
+    code, _, stderr = run(str(one_song(tmp_path)), "-o", str(null), "--force")
+    assert (code, stderr) == (
+        1,
+        f"Error: {null} is a character device, which lvost will not replace; give the path of a file to write\n",
+    )
+    assert stat.S_ISCHR(null.lstat().st_mode)
+
+
+def test_a_link_to_a_device_is_refused(tmp_path: Path) -> None:
+    """What ``-o /dev/stdout`` is: a link that leads to a terminal or a pipe."""
+    if not Path("/dev/null").is_char_device():
+        pytest.skip("no /dev/null here")
+    link = tmp_path / "stdout"
+    link.symlink_to("/dev/null")
+    code, _, stderr = run(str(one_song(tmp_path)), "-o", str(link), "--force")
+    assert (code, stderr) == (
+        1,
+        f"Error: {link} is a link to a character device, which lvost will not replace; "
+        "give the path of a file to write\n",
+    )
+    assert link.readlink() == Path("/dev/null")
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]], ids=["plain", "force"])
+def test_a_folder_is_refused(tmp_path: Path, force: list[str]) -> None:
+    (tmp_path / "out").mkdir()
+    code, _, stderr = run(str(one_song(tmp_path)), "-o", str(tmp_path / "out"), *force)
+    assert (code, stderr) == (
+        1,
+        f"Error: {tmp_path / 'out'} is a folder, which lvost will not replace; give the path of a file to write\n",
+    )
+
+
+def test_replacing_a_file_keeps_its_permissions(tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    out.write_text("old")
+    out.chmod(0o640)
+    assert run(str(one_song(tmp_path)), "-o", str(out), "--force")[0] == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640
+    assert load(out)["tracks"][0]["title"] == "One"  # type: ignore[index]
+
+
+def test_a_folder_that_refuses_the_temporary_file_is_one_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refused(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied")
+
+    music = one_song(tmp_path)
+    out = tmp_path / "out.json"
+    out.write_text("precious")
+    monkeypatch.setattr(tempfile, "mkstemp", refused)  # root may write anywhere: stand in for a locked folder
+    code, _, stderr = run(str(music), "-o", str(out), "--force")
+    assert (code, stderr) == (
+        1,
+        f"Error: {out} could not be written (Permission denied); nothing was changed\n",
+    )
+    assert out.read_text() == "precious"
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root, or Windows, writes anyway")
+def test_a_read_only_folder_is_one_error(tmp_path: Path) -> None:
+    music = one_song(tmp_path)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        code, _, stderr = run(str(music), "-o", str(locked / "out.json"))
+    finally:
+        locked.chmod(0o755)
+    assert (code, stderr) == (
+        1,
+        f"Error: {locked / 'out.json'} could not be written (Permission denied); nothing was changed\n",
+    )
+    assert list(locked.iterdir()) == []
+
+
+def test_a_failed_sync_leaves_the_old_file_and_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def failed(handle: int) -> None:
+        raise OSError(5, "Input/output error")
+
+    music = one_song(tmp_path)
+    out = tmp_path / "out.json"
+    out.write_text("precious")
+    monkeypatch.setattr(os, "fsync", failed)
+    code, _, stderr = run(str(music), "-o", str(out), "--force")
+    assert (code, stderr) == (
+        1,
+        f"Error: {out} could not be written (Input/output error); nothing was changed\n",
+    )
+    assert out.read_text() == "precious"
+    assert leftovers(tmp_path) == []
+
+
+def test_ctrl_c_during_the_write_leaves_no_temporary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(self: Path, target: Path) -> Path:
+        raise KeyboardInterrupt
+
+    music = one_song(tmp_path)
+    out = tmp_path / "out.json"
+    out.write_text("precious")
+    monkeypatch.setattr(Path, "replace", interrupted)
+    code = run(str(music), "-o", str(out), "--force")[0]
+    assert code != 0
+    assert out.read_text() == "precious"
+    assert leftovers(tmp_path) == []
+
+
+def test_a_file_that_appears_during_the_read_is_not_replaced_without_force(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out.json"
+    real = importing.read_folder
+
+    def meanwhile(folder: Path) -> importing.Report:
+        out.write_text("written by someone else")
+        return real(folder)
+
+    monkeypatch.setattr(importing, "read_folder", meanwhile)
+    code, _, stderr = run(str(one_song(tmp_path)), "-o", str(out))
+    assert (code, stderr) == (1, f"Error: {out} exists; --force replaces it\n")
+    assert out.read_text() == "written by someone else"
 
 
 def test_a_folder_that_is_not_one(tmp_path: Path) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,7 +37,7 @@ def run_import(folder: Path, output: Path, merge_with: Path | None, force: bool)
     if not report.read:
         raise LvostError(f"no audio file in {folder} could be read; nothing was written")
     data = importing.build(report, folder) if existing is None else importing.merge(existing, report)
-    _write_atomically(output, data)
+    _write_atomically(output, force, data)
     for line in report.notes:
         write(safe(line) + "\n")
     tracks, files = counted(len(data.tracks), "track"), counted(len(report.read), "file")
@@ -45,12 +47,87 @@ def run_import(folder: Path, output: Path, merge_with: Path | None, force: bool)
 def _check_paths(folder: Path, output: Path, force: bool) -> None:
     if not folder.is_dir():
         raise LvostError(f"{folder} is not a folder; give the folder that holds the audio files")
-    if output.exists() and not force:
+    _destination(output, force)  # refuse now rather than after a long read
+
+
+def _destination(output: Path, force: bool) -> Path:
+    """The path the new file is renamed onto: ``output``, or the file a link there leads to.
+
+    A rename replaces the directory entry it lands on: onto a link it would swap the
+    link for a file and leave the link's file as it was, onto a device or a pipe it
+    would swap that (``/dev/null`` or ``/dev/stdout`` for root). So a link is written
+    through, and anything that is not a regular file is refused. A link whose file is
+    missing still exists: it is followed only with --force.
+    """
+    try:
+        entry = output.lstat()
+    except (FileNotFoundError, NotADirectoryError):
+        if not output.parent.is_dir():
+            raise LvostError(
+                f"the folder {output.parent} does not exist; make it first, or write elsewhere"
+            ) from None
+        return output
+    except OSError as exc:
+        raise LvostError(f"{output} cannot be checked ({_reason(exc)}); write elsewhere") from None
+    if stat.S_ISLNK(entry.st_mode):
+        return _through_link(output, force)
+    _require_regular(f"{output} is", entry.st_mode)
+    if not force:
         raise LvostError(f"{output} exists; --force replaces it")
-    if output.is_dir():
-        raise LvostError(f"{output} is a folder; give the path of the file to write")
-    if not output.parent.is_dir():
-        raise LvostError(f"the folder {output.parent} does not exist; make it first, or write elsewhere")
+    return output
+
+
+def _through_link(link: Path, force: bool) -> Path:
+    """The file a link leads to, when lvost may replace that file's contents."""
+    # realpath, not Path.resolve: on Python 3.11 resolve raises RuntimeError on a loop
+    target = Path(os.path.realpath(link))
+    try:
+        followed = link.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return _through_dangling_link(link, target, force)
+    except OSError as exc:  # a loop of links, or a folder on the way that cannot be entered
+        raise LvostError(
+            f"{link} is a link that cannot be followed ({_reason(exc)}); give the path of the file itself"
+        ) from None
+    _require_regular(f"{link} is a link to", followed.st_mode)
+    if not force:
+        raise LvostError(f"{link} exists; --force replaces it")
+    # A link in /proc (/dev/stdout of a shell's redirection) names its file in a way
+    # realpath cannot always spell back; write only where the name leads to that file.
+    try:
+        same = os.path.samestat(target.lstat(), followed)
+    except OSError:
+        same = False
+    if not same:
+        raise LvostError(f"{link} is a link lvost cannot follow; give the path of the file itself")
+    return target
+
+
+def _through_dangling_link(link: Path, target: Path, force: bool) -> Path:
+    if not force:
+        raise LvostError(f"{link} is a link to {target}, which does not exist; --force writes it there")
+    if not target.parent.is_dir():
+        raise LvostError(
+            f"{link} is a link to {target}, whose folder does not exist; make it first, or write elsewhere"
+        )
+    return target
+
+
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a pipe"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _require_regular(subject: str, mode: int) -> None:
+    """Refuse what a rename must not replace; ``subject`` says which path, and how it was reached."""
+    if stat.S_ISREG(mode):
+        return
+    kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    raise LvostError(f"{subject} {kind}, which lvost will not replace; give the path of a file to write")
 
 
 def _read_with_progress(folder: Path) -> Report:
@@ -67,14 +144,62 @@ def _read_with_progress(folder: Path) -> Report:
         return importing.read_folder(folder, lambda _: progress.advance(task))
 
 
-def _write_atomically(output: Path, data: SoundtrackFile) -> None:
+def _write_atomically(output: Path, force: bool, data: SoundtrackFile) -> None:
+    """Write ``data`` to ``output`` whole or not at all, or raise LvostError and change nothing."""
+    # Checked again: the read may have taken minutes, and the rename replaces what is there now.
+    target = _destination(output, force)
     dumped = data.model_dump(mode="json", by_alias=True, exclude_unset=True)
     text = json.dumps(dumped, ensure_ascii=False, indent=2)
-    handle, temporary = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
+    try:
+        _replace(target, text + "\n")
+    except OSError as exc:
+        raise LvostError(f"{output} could not be written ({_reason(exc)}); nothing was changed") from None
+
+
+def _replace(target: Path, text: str) -> None:
+    """Put ``text`` at ``target`` through a temporary file beside it, then a rename.
+
+    A reader sees the old file or the new one, never half of one. The data reaches
+    the disk before the rename, so a crash cannot leave a short file under the name.
+    The temporary file goes on any failure, Ctrl-C included.
+    """
+    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    temporary = Path(name)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text + "\n")
-        Path(temporary).replace(output)  # a reader sees the old file or the new one, never half of one
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise LvostError(f"{output} could not be written ({exc.strerror or exc})") from None
+            _keep_mode(temporary, target)
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        temporary.replace(target)
+    except BaseException:
+        with contextlib.suppress(OSError):  # the first error is the one to report
+            temporary.unlink(missing_ok=True)
+        raise
+    _sync_folder(target.parent)
+
+
+def _keep_mode(temporary: Path, target: Path) -> None:
+    """Give the new file the permissions of the one it replaces (mkstemp makes it 0600)."""
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        return
+    temporary.chmod(stat.S_IMODE(mode))  # a path, not os.fchmod: Windows has no fchmod
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself reach the disk: best effort, as not every system can sync a folder."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(handle)
+    finally:
+        os.close(handle)
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
