@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner, Result
 
+from conftest import SMALL
 from lvost.cli import app
 
 MARKUP = "[bold red]Loud[/]"
@@ -99,3 +103,95 @@ def test_json_keeps_the_original_strings(hostile_file: Path, args: list[str]) ->
     item = data[0] if isinstance(data, list) else data
     assert item.get("title", item.get("name")).endswith(HOSTILE)
     assert not RAW_CONTROL.search(result.stdout)
+
+
+NOT_UTF8 = b"\x9d52;c;aGk=\x07\x1b[2J"
+"""An 8-bit OSC 52 (set the clipboard) and a clear screen, in bytes that are not
+UTF-8: Python hands them to lvost as lone surrogates ("surrogateescape")."""
+
+
+def run_process(*args: str | bytes, **env: str) -> subprocess.CompletedProcess[bytes]:
+    """lvost as its own process, its output encoded strictly as UTF-8: a lone
+    surrogate that reached it would end lvost with a traceback."""
+    environ = {k: v for k, v in os.environ.items() if k != "LVOST_DATA"}
+    environ.update({"PYTHONIOENCODING": "utf-8", "COLUMNS": "200", **env})
+    return subprocess.run(
+        [sys.executable, "-m", "lvost", *args], env=environ, capture_output=True, check=False
+    )
+
+
+def assert_inert(stream: bytes) -> None:
+    assert b"\x9d" not in stream
+    assert b"\x1b" not in stream
+    assert b"\x07" not in stream
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="arguments are text on Windows")
+@pytest.mark.parametrize(
+    ("args", "shown"),
+    [
+        (
+            [b"--data", b"/nowhere/x" + NOT_UTF8, b"tracks"],
+            b"Error: /nowhere/x\\x9d52;c;aGk=\\x07\\x1b[2J: no such",
+        ),
+        ([b"show", b"no " + NOT_UTF8], b'Error: no track matches "no \\x9d52;c;aGk=\\x07\\x1b[2J"'),
+        ([b"tracks", b"--genre", NOT_UTF8], b"\\x9d52;c;aGk=\\x07\\x1b[2J"),
+        ([b"tracks", b"--bogus" + NOT_UTF8], b"--bogus\\x9d52;c;aGk=\\x07\\x1b[2J"),
+        ([b"bogus" + NOT_UTF8], b"Error: No such command"),
+    ],
+)
+def test_bytes_that_are_not_utf8_in_arguments_are_shown_escaped(args: list[bytes], shown: bytes) -> None:
+    result = run_process(*args)
+    assert result.returncode in (1, 2)
+    assert result.stdout == b""
+    assert b"Traceback" not in result.stderr
+    assert result.stderr.count(b"\n") == 1
+    assert shown in result.stderr
+    assert_inert(result.stderr)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="arguments are text on Windows")
+@pytest.mark.parametrize("fmt", ["table", "plain", "json", "markdown"])
+def test_a_search_for_such_bytes_shows_them_escaped_in_its_title(fmt: str) -> None:
+    result = run_process(
+        b"--data", os.fsencode(SMALL), b"search", b"tram", b"-x" + NOT_UTF8, b"--format", fmt.encode()
+    )
+    assert result.returncode == 0, result.stderr
+    assert b"Traceback" not in result.stderr
+    if fmt == "table":
+        assert b'Search "tram -x\\x9d52;c;aGk=\\x07\\x1b[2J"' in result.stdout
+    assert_inert(result.stdout)
+    assert_inert(result.stderr)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="paths are text on Windows")
+def test_a_data_file_whose_name_is_not_utf8_is_named_escaped(tmp_path: Path) -> None:
+    path = tmp_path / os.fsdecode(b"film" + NOT_UTF8 + b".json")
+    path.write_bytes(SMALL.read_bytes())
+    result = run_process(b"validate", os.fsencode(path))
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert result.stdout.startswith(os.fsencode(tmp_path) + b"/film\\x9d52;c;aGk=\\x07\\x1b[2J.json: valid: ")
+    assert_inert(result.stdout)
+
+
+@pytest.mark.parametrize("clear", [[], ["--clear"]], ids=["cache", "cache --clear"])
+def test_the_cache_directory_is_shown_escaped(tmp_path: Path, clear: list[str]) -> None:
+    folder = tmp_path / "cache\x1b]52;c;aGk=\x07\u200b\x9b2J"
+    result = CliRunner(env={"LVOST_CACHE_DIR": str(folder)}).invoke(app, ["cache", *clear], prog_name="lvost")
+    assert result.exit_code == 0
+    assert f"{tmp_path}/cache\\x1b]52;c;aGk=\\x07\\u200b\\x9b2J" in result.stdout
+    assert result.stdout.endswith("\n")
+    assert result.stdout.count("\n") == 1
+    assert not RAW_CONTROL.search(result.stdout[:-1])
+    assert "\u200b" not in result.stdout
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the environment is text on Windows")
+def test_a_cache_directory_that_is_not_utf8_is_shown_escaped(tmp_path: Path) -> None:
+    folder = tmp_path / os.fsdecode(b"cache" + NOT_UTF8)
+    result = run_process(b"cache", b"--clear", LVOST_CACHE_DIR=str(folder))
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert (
+        result.stdout
+        == b"Removed 0 entries from " + os.fsencode(tmp_path) + b"/cache\\x9d52;c;aGk=\\x07\\x1b[2J\n"
+    )

@@ -14,13 +14,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Literal, TypeVar
 
 from lvost.columns import Column
-from lvost.text import safe
+from lvost.text import INVISIBLE, safe
 
 Row = TypeVar("Row")
 Format = Literal["table", "json", "csv", "tsv", "markdown", "plain"]
 FORMATS: tuple[Format, ...] = ("table", "json", "csv", "tsv", "markdown", "plain")
 
-_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_JSON_UNSAFE = re.compile(f"[\\x7f-\\x9f\\u2028\\u2029{INVISIBLE}\\ud800-\\udfff]")
+"""What ``safe`` escapes that JSON would write as it is (it escapes "\\x00" to "\\x1f" itself)."""
 
 
 def cells(columns: Sequence[Column[Row]], row: Row) -> list[str]:
@@ -94,16 +95,19 @@ def as_markdown(columns: Sequence[Column[Row]], rows: Sequence[Row]) -> str:
 
 def as_json(value: Any) -> str:
     """JSON text: strings decode to exactly what the data has, and characters a
-    terminal could act on are written as ``\\u`` escapes.
+    terminal could act on, invisible ones and lone surrogates are written as ``\\u``
+    escapes (a character beyond U+FFFF as two, as JSON spells it).
 
     >>> as_json(["Café \\u202e\\x9b\\x1b"])
     '[\\n  "Café \\\\u202e\\\\u009b\\\\u001b"\\n]'
+    >>> as_json("\\u200b\\U000e0041\\udc9d")
+    '"\\\\u200b\\\\udb40\\\\udc41\\\\udc9d"'
     """
     import json
 
     text = json.dumps(value, ensure_ascii=False, indent=2)
     # Outside strings JSON is plain ASCII, so these can only be inside strings.
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _JSON_UNSAFE.sub(lambda m: json.dumps(m.group())[1:-1], text)
 
 
 def as_records(columns: Sequence[Column[Row]], rows: Sequence[Row]) -> list[dict[str, Any]]:

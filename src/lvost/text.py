@@ -4,25 +4,57 @@ from __future__ import annotations
 
 import re
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+INVISIBLE = "\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\U000e0000-\U000e007f"
+"""The characters that show nothing yet are not white space, as the inside of a
+regular expression's ``[...]``: the soft hyphen, zero-width spaces and joiners,
+the word joiner and invisible operators, the byte order mark, the marks and
+overrides that reorder text, and the tag characters. Written as the characters
+themselves (Python turns the escapes above into them), not as escapes, so that
+Python's, Rust's (Pydantic's) and JavaScript's expressions (with the "u" flag)
+read the class alike."""
+
+_ESCAPED = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029{INVISIBLE}\\ud800-\\udfff]")
+"""What ``safe`` escapes: control characters, line and paragraph separators, the
+invisible characters, and lone surrogates (which no terminal can be sent, and which
+stand for the bytes of an argument or a path that were not UTF-8). Python calls
+every one of them unprintable, which ``safe``'s shortcut relies on; the tests check
+it for every code point."""
 
 
 def safe(text: str) -> str:
-    """``text`` with control and bidi-override characters replaced by visible escapes.
+    """``text`` with control, invisible and bidi-override characters, and lone
+    surrogates, replaced by visible escapes.
 
     >>> safe("Bell\\x07 and \\x1b[2J")
     'Bell\\\\x07 and \\\\x1b[2J'
-    >>> safe("Ben\\u202e")
-    'Ben\\\\u202e'
+    >>> safe("Ben\\u202e"), safe("zero\\u200bwidth"), safe("tag\\U000e0041")
+    ('Ben\\\\u202e', 'zero\\\\u200bwidth', 'tag\\\\U000e0041')
+
+    A byte that was not UTF-8 in an argument or a path reaches Python as a lone
+    surrogate (U+DC80 to U+DCFF); it is shown as that byte:
+
+    >>> safe(b"x\\x9d52;".decode("utf-8", "surrogateescape"))
+    'x\\\\x9d52;'
+    >>> safe("Caf\\u00e9 No\\u00efr")
+    'Café Noïr'
     """
-    if text.isprintable():  # every character escaped here is one Python calls unprintable
+    if text.isprintable():  # nothing escaped here is printable: the common case costs one scan
         return text
-    return _CONTROL.sub(lambda m: _escape(m.group()), text)
+    return _ESCAPED.sub(lambda m: _escape(m.group()), text)
 
 
 def _escape(char: str) -> str:
+    """One character as the escape ``safe`` shows for it.
+
+    >>> [_escape(c) for c in "\\x1b\\u200b\\U000e007f\\udc9d\\ud800"]
+    ['\\\\x1b', '\\\\u200b', '\\\\U000e007f', '\\\\x9d', '\\\\ud800']
+    """
     code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    if 0xDC80 <= code <= 0xDCFF:  # how Python's "surrogateescape" keeps the byte code - 0xDC00
+        return f"\\x{code - 0xDC00:02x}"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def counted(count: int, noun: str, plural: str | None = None) -> str:

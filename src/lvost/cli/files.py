@@ -11,7 +11,7 @@ from lvost import render
 from lvost.cli.app import app, data_path, show_json, write
 from lvost.errors import DataFileError
 from lvost.names import embedded_path
-from lvost.text import counted
+from lvost.text import counted, safe
 
 
 @app.command()
@@ -56,7 +56,7 @@ def cache_command(
 
     if clear:
         folder, removed = cache.clear()
-        write(f"Removed {counted(removed, 'entry', 'entries')} from {folder}\n" if folder else "")
+        write(safe(f"Removed {counted(removed, 'entry', 'entries')} from {folder}") + "\n" if folder else "")
         return
     folder = cache.directory()
     if folder is None:
@@ -64,7 +64,7 @@ def cache_command(
         return
     entries = sorted(folder.glob("*.pickle")) if folder.is_dir() else []
     size = sum(e.stat().st_size for e in entries) / 1024 / 1024
-    write(render.safe(f"{folder}: {counted(len(entries), 'entry', 'entries')}, {size:.1f} MiB\n"))
+    write(safe(f"{folder}: {counted(len(entries), 'entry', 'entries')}, {size:.1f} MiB") + "\n")
 
 
 @app.command("import")
