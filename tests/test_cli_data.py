@@ -131,6 +131,21 @@ def test_validate_lists_every_problem_with_its_line(run: Run, tmp_path: Path) ->
     assert result.stderr == f"Error: {path} has 4 problems\n"
 
 
+def test_validate_lists_names_that_would_show_nothing(run: Run, tmp_path: Path) -> None:
+    data = variant(tracks__1__title="\u200b", themes__0__name="\ufeff \u2060")
+    data["tracks"][0]["performers"] = [{"name": "\U000e0041"}]
+    path = write(tmp_path, data)
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    invisible = "must not be empty, blank or only invisible characters"
+    assert result.stdout.splitlines() == [
+        f"{path}:23: tracks[0].performers[0].name: {invisible}",
+        f"{path}:29: tracks[1].title: {invisible}",
+        f"{path}:35: themes[0].name: {invisible}",
+    ]
+    assert result.stderr == f"Error: {path} has 3 problems\n"
+
+
 def test_schema_is_json_schema_that_checks_files(run: Run) -> None:
     result = run("schema")
     assert result.exit_code == 0
@@ -141,6 +156,9 @@ def test_schema_is_json_schema_that_checks_files(run: Run) -> None:
     assert list(validator.iter_errors(json.loads(SMALL.read_text(encoding="utf-8")))) == []
     bad = variant(tracks__0__colour="blue")
     assert [e.validator for e in validator.iter_errors(bad)] == ["additionalProperties"]
+    for blank in (" ", "\u200b", "\ufeff\u00ad", "\U000e0041"):
+        invisible = variant(tracks__0__title=blank)
+        assert [e.validator for e in validator.iter_errors(invisible)] == ["pattern"]
 
 
 BAD_FILES: list[tuple[str, str | bytes | None, str]] = [
@@ -171,6 +189,11 @@ BAD_FILES: list[tuple[str, str | bytes | None, str]] = [
         "wrong type",
         json.dumps(variant(tracks__0__number="one"), indent=1),
         "{path}:16: tracks[0].number: should be a valid integer",
+    ),
+    (
+        "invisible title",
+        json.dumps(variant(tracks__1__title="\u200b"), indent=1),
+        "{path}:24: tracks[1].title: must not be empty, blank or only invisible characters",
     ),
     (
         "duplicate numbers",

@@ -69,6 +69,8 @@ FILE = '{"schema_version": 1, "soundtrack": {"album": {"title": "A"}}, "tracks":
         FILE % (TRACK % ', "title": "\\u001f"'),  # blank to Python, not to the models
         FILE % (TRACK % ', "title": "\\u00a0"'),
         FILE % (TRACK % ', "title": "\\ud800"'),
+        FILE % (TRACK % ', "title": "\\u200b"'),  # shows nothing
+        FILE % (TRACK % ', "title": "\\udb40\\udc41"'),  # a tag character
         FILE % (TRACK % ', "sources": ["a\\n"]'),  # "$" before a final newline
         FILE % (TRACK % ', "kinds": ["Song"]'),
         FILE % (TRACK % ', "notes": null'),
@@ -137,6 +139,9 @@ def test_repeated_keys_are_never_read_more_loosely(track: int, key: str, value: 
 @example("\x1c")
 @example("\u2028")
 @example("a\n")
+@example("\u200b")
+@example("\ufeff\U000e0041")
+@example("\u200ba")
 def test_text_and_id_patterns_are_never_looser(value: str) -> None:
     assert_no_looser(json.dumps(variant(tracks__0__title=value)).encode())
     assert_no_looser(json.dumps(variant(themes__0__id=value)).encode())

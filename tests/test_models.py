@@ -42,6 +42,40 @@ def test_blank_title_is_refused() -> None:
     assert errors_of(variant(tracks__1__title="   ")) == [(("tracks", 1, "title"), "string_pattern_mismatch")]
 
 
+@pytest.mark.parametrize(
+    "blank",
+    ["\u200b", "\u200b\u200b", " \ufeff\u00ad\u2060 ", "\u200c\u200d", "\U000e0041\U000e007f", "\u202e"],
+)
+@pytest.mark.parametrize(
+    "field",
+    [
+        "tracks__1__title",
+        "tracks__0__performers",
+        "tracks__0__genres",
+        "themes__0__name",
+        "soundtrack__album__title",
+        "soundtrack__sources__0__name",
+    ],
+)
+def test_a_name_that_would_show_nothing_is_refused(field: str, blank: str) -> None:
+    value: Any = blank
+    if field.endswith("performers"):
+        value = [{"name": blank}]
+    elif field.endswith("genres"):
+        value = [blank]
+    (error,) = errors_of(variant(**{field: value}))
+    assert error[1] == "string_pattern_mismatch"
+    assert error[0][: len(field.split("__"))] == tuple(
+        int(p) if p.isdigit() else p for p in field.split("__")
+    )
+
+
+@pytest.mark.parametrize("title", ["\u200bOne", "Caf\u00e9\u200b", "\u2764\ufe0f"])
+def test_a_name_with_something_to_show_is_kept_as_it_is(title: str) -> None:
+    data = SoundtrackFile.model_validate_json(json.dumps(variant(tracks__1__title=title)))
+    assert data.tracks[1].title == title
+
+
 def test_unknown_kind_is_refused() -> None:
     assert errors_of(variant(tracks__0__kinds=["opera"])) == [(("tracks", 0, "kinds", 0), "literal_error")]
 

@@ -68,7 +68,7 @@ def test_the_index_is_read_by_the_lean_reader_and_answers_as_the_catalog(
 def test_a_file_the_lean_reader_refuses_is_read_by_the_models(
     folder: Path, tmp_path: Path, every_file_is_large: None
 ) -> None:
-    # Blank to Python's "\S", not to the models' pattern: the lean reader is stricter.
+    # White space to Python's "\s", not to the models' pattern: the lean reader is stricter.
     path = write(tmp_path / "a.json", variant(tracks__0__alternate_titles=["\x1c"]))
     result = run("--data", str(path), "search", "two", "--format", "tsv")
     assert result.exit_code == 0, result.output

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from lvost.text import counted, safe
+from lvost.text import counted, safe, visible
 
 
 @pytest.mark.parametrize(
@@ -97,6 +97,24 @@ def test_every_listed_character_is_unprintable_to_python() -> None:
 @given(st.text(alphabet=st.characters(exclude_categories=["Cc", "Cf", "Cs", "Zl", "Zp"])))
 def test_safe_changes_nothing_printable(raw: str) -> None:
     assert safe(raw) == raw
+
+
+@pytest.mark.parametrize(
+    ("text", "shows"),
+    [
+        ("Angel Eyes", True),
+        ("a\u200b", True),
+        ("\u2764\ufe0f", True),
+        ("", False),
+        (" \t\n\u00a0\u3000", False),
+        ("\u200b", False),
+        ("\u200c\u200d\u2060\u2063\ufeff\u00ad", False),
+        ("\u202e\u2066", False),
+        ("\U000e0041\U000e007f", False),
+    ],
+)
+def test_visible(text: str, shows: bool) -> None:
+    assert visible(text) is shows
 
 
 @pytest.mark.parametrize(

@@ -31,11 +31,11 @@ _FORMAT = 1
 _CODE = Path(__file__).resolve().parent
 _MAKERS = (
     *("cache.py", "catalog.py", "datafile.py", "index.py", "lean.py", "links.py"),
-    *("matching.py", "models.py", "names.py", "query.py", "search.py", "shapes.py"),
+    *("matching.py", "models.py", "names.py", "query.py", "search.py", "shapes.py", "text.py"),
 )
-"""The modules whose code decides what an entry holds (the catalog, and the texts
-and normalization of the search index); a change to any of them (an upgrade, an
-edit) makes every entry stale."""
+"""The modules whose code decides what an entry holds (the catalog, what its
+models accept, and the texts and normalization of the search index); a change to
+any of them (an upgrade, an edit) makes every entry stale."""
 
 
 def directory() -> Path | None:

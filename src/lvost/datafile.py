@@ -17,7 +17,7 @@ from lvost.errors import DataFileError
 from lvost.links import BrokenLink, BrokenLinksError, broken_links
 from lvost.locate import line_of
 from lvost.models import SoundtrackFile
-from lvost.text import counted
+from lvost.text import VISIBLE, counted
 
 MAX_BYTES = 256 * 1024 * 1024
 """Larger files are refused before they are read, so memory stays bounded."""
@@ -169,7 +169,7 @@ def field_path(loc: tuple[int | str, ...]) -> str:
 
 
 _PATTERN_WORDS = {
-    r"\S": "must not be empty or blank",
+    VISIBLE: "must not be empty, blank or only invisible characters",
     r"^[a-z0-9]+(?:-[a-z0-9]+)*$": 'must be lower-case words joined by hyphens, like "fragile-hope"',
 }
 

@@ -19,6 +19,7 @@ from lvost.catalog import Catalog
 from lvost.errors import AmbiguousError, LvostError, NotFoundError
 from lvost.models import Credit, SoundtrackFile, Track
 from lvost.names import normalize_genre
+from lvost.text import visible
 
 AUDIO_SUFFIXES = {".mp3", ".flac", ".ogg", ".oga", ".opus", ".m4a", ".mp4", ".wav"}
 
@@ -151,7 +152,13 @@ def _tags(tags: Any) -> dict[str, list[str]]:
 
 
 def _cleaned(found: dict[str, list[str]]) -> dict[str, list[str]]:
-    return {k: [v.strip() for v in vs if v.strip()] for k, vs in found.items() if any(v.strip() for v in vs)}
+    """The tags without values that would show nothing (the models refuse those).
+
+    >>> _cleaned({"title": [" Angel Eyes ", "\\u200b"], "genre": ["\\ufeff "]})
+    {'title': ['Angel Eyes']}
+    """
+    kept = {k: [v.strip() for v in vs if visible(v)] for k, vs in found.items()}
+    return {k: vs for k, vs in kept.items() if vs}
 
 
 def _first(values: Sequence[str] | None) -> str | None:
@@ -193,7 +200,7 @@ def build(report: Report, folder: Path) -> SoundtrackFile:
     numbers = _tag_numbers(ordered, report)
     tracks = [_track(f, number) for f, number in zip(ordered, numbers, strict=True)]
     album: dict[str, Any] = {
-        "title": _most_common(f.album for f in ordered) or folder.resolve().name or "Untitled"
+        "title": _most_common(f.album for f in ordered) or _visible_name(folder.resolve().name) or "Untitled"
     }
     year = _most_common(f.year for f in ordered)
     if year:
@@ -233,13 +240,18 @@ def _tag_numbers(ordered: Sequence[AudioFile], report: Report) -> list[int]:
 def _track(f: AudioFile, number: int) -> Track:
     return Track(
         number=number,
-        title=f.title or f.path.stem,
+        title=f.title or _visible_name(f.path.stem) or f.path.name,
         performers=[Credit(name=n) for n in f.performers],
         writers=_writers(f),
         genres=[normalize_genre(g) for g in f.genres],
         duration_seconds=f.seconds,
         disc=f.disc,
     )
+
+
+def _visible_name(name: str) -> str | None:
+    """A file or folder name to stand for a missing tag, unless it would show nothing."""
+    return name if visible(name) else None
 
 
 def _writers(f: AudioFile) -> list[Credit]:

@@ -28,6 +28,7 @@ from lvost.datafile import paused_gc
 from lvost.links import broken_links
 from lvost.models import SoundtrackFile
 from lvost.names import normalize_genre
+from lvost.text import VISIBLE
 
 _FOLDS = {normalize_genre}
 """Validators that only change how a value is spelt and never refuse one; the
@@ -137,9 +138,10 @@ def _constraints(metadata: list[Any]) -> dict[str, Any]:
 
 
 _PATTERNS = {
-    r"\S": r"\S",
+    VISIBLE: VISIBLE,
     r"^[a-z0-9]+(?:-[a-z0-9]+)*$": r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z",
 }
 r"""The models' patterns (Rust's regular expressions) as Python's, matching the
-same strings or fewer. Python's "\S" refuses a few more characters (it counts
-"\x1c" to "\x1f" as space); its "$" also matches before a final newline, hence "\Z"."""
+same strings or fewer. Python's "\s" takes in a few more characters (it counts
+"\x1c" to "\x1f" as space), so its ``VISIBLE`` refuses a few more strings; its
+"$" also matches before a final newline, hence "\Z"."""

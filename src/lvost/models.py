@@ -13,13 +13,16 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from lvost.names import normalize_genre
+from lvost.text import VISIBLE
 
 SCHEMA_VERSION = 1
 
 Kind = Literal["song", "score", "dialogue"]
 
-Text = Annotated[str, Field(pattern=r"\S")]
-"""A string with at least one visible character."""
+Text = Annotated[str, Field(pattern=VISIBLE)]
+"""A string with at least one visible character: a name or a title made only of
+white space or of characters that show nothing (zero-width spaces, byte order
+marks, soft hyphens, tag characters...) would be blank on the screen."""
 
 
 Genre = Annotated[Text, AfterValidator(normalize_genre)]

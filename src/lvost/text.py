@@ -13,6 +13,10 @@ themselves (Python turns the escapes above into them), not as escapes, so that
 Python's, Rust's (Pydantic's) and JavaScript's expressions (with the "u" flag)
 read the class alike."""
 
+VISIBLE = f"[^\\s{INVISIBLE}]"
+"""A character that shows, as a regular expression: neither white space nor invisible."""
+_VISIBLE = re.compile(VISIBLE)
+
 _ESCAPED = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029{INVISIBLE}\\ud800-\\udfff]")
 """What ``safe`` escapes: control characters, line and paragraph separators, the
 invisible characters, and lone surrogates (which no terminal can be sent, and which
@@ -55,6 +59,15 @@ def _escape(char: str) -> str:
     if code < 0x100:
         return f"\\x{code:02x}"
     return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+def visible(text: str) -> bool:
+    """Whether ``text`` has a character that shows.
+
+    >>> visible("Angel Eyes"), visible(" \\u200b\\ufeff\\u00ad "), visible("")
+    (True, False, False)
+    """
+    return _VISIBLE.search(text) is not None
 
 
 def counted(count: int, noun: str, plural: str | None = None) -> str:
