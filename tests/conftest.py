@@ -56,3 +56,10 @@ def invoke() -> Invoke:
         return runner.invoke(app, list(args), prog_name="lvost")
 
     return run
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module() -> Iterator[pytest.MonkeyPatch]:
+    """A monkeypatch that Hypothesis's repeated examples may share."""
+    with pytest.MonkeyPatch.context() as patch:
+        yield patch

@@ -74,8 +74,8 @@ def test_find_track_answers_any_text_with_a_track_or_a_clean_error(query: str) -
 
 def test_every_title_finds_its_own_track(catalog: Catalog) -> None:
     for track in catalog.tracks:
-        assert catalog.find_track(track.title) is track
-        assert catalog.find_track(track.title.upper().replace("'", "\u2019")) is track
+        assert catalog.find_track(track.title) == track
+        assert catalog.find_track(track.title.upper().replace("'", "\u2019")) == track
 
 
 def numbers(tracks: list[object]) -> list[int]:

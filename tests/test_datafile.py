@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import gc
 import json
 import os
 import threading
@@ -8,10 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SMALL
 from lvost import datafile
 from lvost.errors import DataFileError
-from lvost.models import SoundtrackFile
 from lvost.names import embedded_path
 from support import MINIMAL, variant
 
@@ -199,26 +196,3 @@ def test_a_stream_is_read_no_further_than_the_limit(tmp_path: Path, monkeypatch:
         assert load_error(fifo) == f"{fifo} is larger than 10 bytes; such soundtrack files are refused"
     finally:
         writer.join(timeout=5)
-
-
-def test_collector_is_paused_while_reading_and_restored_after(monkeypatch: pytest.MonkeyPatch) -> None:
-    seen: list[bool] = []
-    validate = SoundtrackFile.model_validate_json
-
-    def watched(text: str) -> SoundtrackFile:
-        seen.append(gc.isenabled())
-        return validate(text)
-
-    monkeypatch.setattr(SoundtrackFile, "model_validate_json", watched)
-    assert gc.isenabled()
-    datafile.load(SMALL)
-    with pytest.raises(DataFileError):
-        datafile.from_bytes(b"{", "x.json")
-    assert seen == [False, False]
-    assert gc.isenabled()  # on again, after success and after failure alike
-    gc.disable()
-    try:
-        datafile.load(SMALL)
-        assert not gc.isenabled()  # and left off when it was off
-    finally:
-        gc.enable()

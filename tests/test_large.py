@@ -1,5 +1,5 @@
-"""A 100,000-track catalog, made by bench/make_catalog.py: every way of searching it
-gives the same answer, with the cache and without it."""
+"""A 100,000-track catalog, made by bench/make_catalog.py: the store answers as
+the rules say, with the full-text index and without it, with the cache and without it."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from lvost import cache, index, lean
+from lvost import cache
 from lvost.catalog import Catalog
 from lvost.cli import app
 from lvost.search import search
+from oracle import every_hit
 
 GENERATOR = Path(__file__).resolve().parents[1] / "bench" / "make_catalog.py"
 
@@ -34,14 +35,22 @@ def summary(hits: list[object]) -> list[tuple[object, ...]]:
     return [(h.track.number, h.track.title, h.score, h.matched) for h in hits]  # type: ignore[attr-defined]
 
 
-def test_index_and_catalog_answer_alike_on_100000_tracks(large: Path) -> None:
+QUERIES = (["angel"], ["midnight", "train"], ["kind:song", "^blue"], ["genre:bossa", "rain"], ["ng"])
+
+
+def test_the_store_answers_as_every_track_scored_would_on_100000_tracks(
+    large: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(cache.ENV, "")
     catalog = Catalog.load(large)
-    built = index.build(catalog.tracks, catalog.data.themes)
-    lean_data = lean.read(large.read_bytes())
-    assert lean_data is not None
-    assert index.build(lean_data.tracks, lean_data.themes) == built
-    for query in (["angel"], ["midnight", "train"], ["kind:song", "^blue"], ["genre:bossa", "rain"]):
-        assert summary(index.search(built, query)) == summary(search(catalog, query)), query
+    monkeypatch.setenv("LVOST_NO_FULL_TEXT", "1")
+    scanned = Catalog.load(large)
+    assert catalog.store.full_text
+    assert not scanned.store.full_text
+    for query in QUERIES:
+        expected = summary(every_hit(catalog, query))
+        assert summary(search(catalog, query)) == expected, query
+        assert summary(search(scanned, query)) == expected, query
 
 
 def test_the_command_line_says_the_same_with_and_without_the_cache(
@@ -57,7 +66,7 @@ def test_the_command_line_says_the_same_with_and_without_the_cache(
 
     uncached = run("")
     first = run(str(tmp_path / "cache"))
-    assert list((tmp_path / "cache").glob("*.index.pickle"))
+    assert list((tmp_path / "cache").glob(f"*{cache.SUFFIX}"))
     second = run(str(tmp_path / "cache"))
     assert uncached == first == second
     assert len(uncached.splitlines()) > 1000

@@ -1,28 +1,29 @@
-"""A loaded soundtrack and the questions lvost asks of it.
+"""A soundtrack and the questions lvost asks of it, answered from its store.
 
 Knows nothing of Typer or Rich: it returns models and raises ``LvostError``s.
+Tracks are read from the store when a question needs them, so a question about
+one track of a large catalog never loads the others.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
-from lvost import cache
 from lvost.errors import AmbiguousError, NotFoundError, UnknownValueError
 from lvost.matching import match_names, normalize, suggest
-from lvost.models import Album, Film, SoundtrackFile, Source, Theme, Track
+from lvost.models import Album, Film, Soundtrack, SoundtrackFile, Source, Theme, Track
 from lvost.names import KINDS, embedded_path, normalize_genre
-from lvost.shapes import Named, ThemeTexts, TrackTexts
+from lvost.query import parse
+from lvost.store import ranking
+from lvost.store.reading import Store
 
 SortKey = Literal["number", "title", "artist"]
-CACHED_TRACKS = 20_000
-"""Larger catalogs are not kept whole in the cache: reading such an entry back
-costs about as much as validating the file, and search keeps its own index."""
 T = TypeVar("T")
-TH = TypeVar("TH", bound=ThemeTexts)
 
 
 @dataclass(frozen=True)
@@ -34,60 +35,78 @@ class TrackFilter:
     artist: str | None = None
     theme: str | None = None
     sort: SortKey = "number"
+    query: tuple[str, ...] = ()
+    """Query terms, as ``lvost.query.parse`` reads them."""
 
 
 class Catalog:
     def __init__(self, data: SoundtrackFile) -> None:
-        self.data = data
-        self._tracks = sorted(data.tracks, key=lambda t: t.number)
-        self._by_number = {t.number: t for t in self._tracks}
-        self._themes_by_number: dict[int, list[Theme]] | None = None
+        """The soundtrack ``data``, in a store of its own in memory."""
+        from lvost.store.files import in_memory
+
+        self.store = Store(in_memory(data))
 
     @classmethod
     def load(cls, path: Path | None = None, label: str | None = None) -> Catalog:
         """The soundtrack in ``path``, or the embedded Leaving Las Vegas data.
 
-        A file validated before, and unchanged since, comes from the cache.
-        ``label`` names the file in error messages instead of its path."""
-        source = path or embedded_path()
-        cached = cache.load(source, "catalog")
-        if isinstance(cached, SoundtrackFile):
-            return cls(cached)
-        from lvost import datafile  # only when the cache cannot answer
+        A file validated before, and unchanged since, is read from its store in
+        the cache. ``label`` names the file in error messages instead of its path."""
+        from lvost.store.files import open_store
 
-        made_from = cache.key(source)
-        data = datafile.load(source, label)
-        if len(data.tracks) <= CACHED_TRACKS:
-            cache.store(source, "catalog", data, made_from)
-        return cls(data)
+        catalog = cls.__new__(cls)
+        catalog.store = Store(open_store(path or embedded_path(), label))
+        return catalog
+
+    @cached_property
+    def data(self) -> SoundtrackFile:
+        """The whole soundtrack as the models hold it."""
+        soundtrack, schema_url = self._header
+        fields: dict[str, Any] = {
+            "schema_version": 1,
+            "soundtrack": soundtrack,
+            "tracks": self.store.tracks(order="file"),  # as the file lists them
+            "themes": self.themes,
+        }
+        if schema_url is not None:  # as the file had it: exports leave out what it left out
+            fields["schema_"] = schema_url
+        return SoundtrackFile.model_construct(**fields)
+
+    @cached_property
+    def _header(self) -> tuple[Soundtrack, str | None]:
+        return self.store.header()
 
     @property
     def album(self) -> Album:
-        return self.data.soundtrack.album
+        return self._header[0].album
 
     @property
     def film(self) -> Film | None:
-        return self.data.soundtrack.film
+        return self._header[0].film
 
-    @property
+    @cached_property
     def tracks(self) -> list[Track]:
         """Every track in album order (by number), whatever order the file lists them."""
-        return self._tracks
+        return self.store.tracks()
 
-    @property
+    @cached_property
     def themes(self) -> list[Theme]:
-        return list(self.data.themes)
+        return self.store.themes()
+
+    def count(self) -> int:
+        """How many tracks there are."""
+        return self.store.count()
 
     def genres(self) -> list[str]:
         """Every genre a track or a theme names, sorted."""
-        return genres_of(self.tracks, self.data.themes)
+        return self.store.genres()
 
     def artists(self) -> list[str]:
         """Every performer and writer, each once, in order of first appearance."""
-        return artists_of(self.tracks)
+        return self.store.artists()
 
     def source(self, source_id: str) -> Source | None:
-        return next((s for s in self.data.soundtrack.sources if s.id == source_id), None)
+        return next((s for s in self._header[0].sources if s.id == source_id), None)
 
     def find_track(self, query: str) -> Track:
         """The one track ``query`` names: a track number, or a title as ``match_names`` reads it.
@@ -98,33 +117,44 @@ class Catalog:
         """
         wanted = query.strip()
         if wanted.isdecimal() and wanted.isascii():
-            number = int(wanted)
-            if number in self._by_number:
-                return self._by_number[number]
-            raise NotFoundError(f"there is no track {number}; {self._number_range()}")
-        entries = [(t, [t.title, *t.alternate_titles]) for t in self.tracks]
-        return _pick(query, entries, "track", lambda t: f'{t.number} "{t.title}"')
+            found = self.store.track(int(wanted))
+            if found is not None:
+                return found
+            raise NotFoundError(f"there is no track {int(wanted)}; {self._number_range()}")
+        # Every way a title can match holds the normalized query somewhere in it,
+        # so only the titles that do are read and ranked.
+        key = normalize(query)
+        entries = self.store.titled(key) if key else []
+        titles = {number: names[0] for number, names in entries}
+        if not match_names(query, entries):
+            entries = self.store.titled("")  # for the suggestions
+        number = _pick(query, entries, "track", lambda n: f'{n} "{titles[n]}"')
+        found = self.store.track(number)
+        assert found is not None
+        return found
 
     def find_theme(self, query: str) -> Theme:
         """The one theme ``query`` names, by id or name, matched like a title."""
-        if not self.data.themes:
+        if not self.themes:
             raise NotFoundError("this soundtrack has no themes")
-        entries = [(th, [th.id, th.name]) for th in self.data.themes]
+        entries = [(th, [th.id, th.name]) for th in self.themes]
         return _pick(query, entries, "theme", lambda th: th.id)
 
     def themes_of(self, track: Track) -> list[Theme]:
         """The themes that name the track, in the file's order."""
-        if self._themes_by_number is None:
-            self._themes_by_number = themes_by_number(self.data.themes)
         return list(self._themes_by_number.get(track.number, ()))
+
+    @cached_property
+    def _themes_by_number(self) -> dict[int, list[Theme]]:
+        return themes_by_number(self.themes)
 
     def tracks_of(self, theme: Theme) -> list[Track]:
         """The theme's tracks in album order."""
-        return [t for t in self.tracks if t.number in theme.tracks]
+        return self.store.tracks(_numbers(theme.tracks))
 
     def themes_with_genre(self, genre: str) -> list[Theme]:
         wanted = self.check_genre(genre)
-        return [th for th in self.data.themes if wanted in th.genres]
+        return [th for th in self.themes if wanted in th.genres]
 
     def check_genre(self, genre: str) -> str:
         """``genre`` in its stored spelling, or an error listing the known genres."""
@@ -142,22 +172,32 @@ class Catalog:
 
         Genre is matched exactly (any case); kind must be one of song, score,
         dialogue; artist is part of a performer's or writer's name, matched like
-        a title; theme is a theme id or name.
+        a title; theme is a theme id or name; query terms as ``lvost.search.search``
+        reads them.
         """
-        tracks = self.tracks
+        clauses: list[ranking.Clause] = []
         if which.genre is not None:
-            genre = self.check_genre(which.genre)
-            tracks = [t for t in tracks if genre in t.genres]
+            clauses.append(_valued("genre", self.check_genre(which.genre)))
         if which.kind is not None:
-            kind = _check_kind(which.kind)
-            tracks = [t for t in tracks if kind in t.kinds]
+            clauses.append(_valued("kind", _check_kind(which.kind)))
         if which.artist is not None:
             artist = self._check_artist(which.artist)
-            tracks = [t for t in tracks if any(artist in normalize(c.name) for c in credits(t))]
+            clauses.append(
+                ranking.Clause("tracks.id IN (SELECT track FROM credits WHERE instr(name_key, ?))", (artist,))
+            )
         if which.theme is not None:
-            numbers = set(self.find_theme(which.theme).tracks)
-            tracks = [t for t in tracks if t.number in numbers]
-        return sorted(tracks, key=_SORTS[which.sort])
+            clauses.append(_numbers(self.find_theme(which.theme).tracks))
+        if which.query:
+            clauses.append(ranking.admits(parse(which.query)))
+        return self.store.tracks(ranking.both(clauses), which.sort)
+
+    def admitted(self, query: Sequence[str]) -> set[int]:
+        """The numbers of the tracks that every term of ``query`` admits."""
+        return {t.number for t in self.store.tracks(ranking.admits(parse(query)))}
+
+    def vocabulary(self) -> list[str]:
+        """What a search that finds nothing suggests from: titles, names, genres, themes."""
+        return self.store.titles() + self.artists() + self.genres() + [th.name for th in self.themes]
 
     def _check_artist(self, artist: str) -> str:
         wanted = normalize(artist)
@@ -168,34 +208,32 @@ class Catalog:
         return wanted
 
     def _number_range(self) -> str:
-        numbers = sorted(self._by_number)
-        return f"this soundtrack's tracks are numbered {numbers[0]} to {numbers[-1]}"
+        low, high = self.store.numbers()
+        return f"this soundtrack's tracks are numbered {low} to {high}"
 
 
-def genres_of(tracks: Sequence[TrackTexts], themes: Sequence[ThemeTexts]) -> list[str]:
-    """Every genre the tracks or themes name, sorted."""
-    names = {g for t in tracks for g in t.genres}
-    names.update(g for th in themes for g in th.genres)
-    return sorted(names)
-
-
-def artists_of(tracks: Sequence[TrackTexts]) -> list[str]:
-    """Every performer and writer of ``tracks``, each once, in order of first appearance."""
-    return list(dict.fromkeys(c.name for t in tracks for c in credits(t)))
-
-
-def themes_by_number(themes: Sequence[TH]) -> dict[int, list[TH]]:
+def themes_by_number(themes: Sequence[Theme]) -> dict[int, list[Theme]]:
     """The themes that name each track number, in the file's order."""
-    by_number: dict[int, list[TH]] = {}
+    by_number: dict[int, list[Theme]] = {}
     for theme in themes:
         for number in dict.fromkeys(theme.tracks):
             by_number.setdefault(number, []).append(theme)
     return by_number
 
 
-def credits(track: TrackTexts) -> tuple[Named, ...]:
+def credits(track: Track) -> tuple[object, ...]:
     """Performers, then writers."""
     return (*track.performers, *track.writers)
+
+
+def _valued(field: str, value: str) -> ranking.Clause:
+    return ranking.Clause(
+        "tracks.id IN (SELECT track FROM track_values WHERE field = ? AND value = ?)", (field, value)
+    )
+
+
+def _numbers(numbers: Sequence[int]) -> ranking.Clause:
+    return ranking.Clause("tracks.number IN (SELECT value FROM json_each(?))", (json.dumps(list(numbers)),))
 
 
 def _check_kind(kind: str) -> str:
@@ -216,16 +254,3 @@ def _pick(query: str, entries: Sequence[tuple[T, Sequence[str]]], noun: str, lab
         raise AmbiguousError(f'"{query}" matches {len(found)} {noun}s: {shown}; say which')
     names = [name for _, names in entries for name in names]
     raise NotFoundError(f'no {noun} matches "{query}"', suggest(query, names))
-
-
-def _artist_key(track: Track) -> tuple[int, str, int]:
-    if not track.performers:
-        return (1, "", track.number)
-    return (0, normalize(track.performers[0].name), track.number)
-
-
-_SORTS: dict[str, Callable[[Track], tuple[int | str, ...]]] = {
-    "number": lambda t: (t.number,),
-    "title": lambda t: (normalize(t.title), t.number),
-    "artist": _artist_key,
-}

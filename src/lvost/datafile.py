@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,26 +59,9 @@ def check(path: Path) -> tuple[SoundtrackFile | None, list[Problem]]:
     return _parse(_decoded(read_bytes(path, name), name))
 
 
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Hold off Python's cycle collector while a file becomes objects.
-
-    Reading builds hundreds of thousands of objects and no cycles; the collector
-    would walk them all, again and again, for nothing: it doubles the time a large
-    file takes."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
-
-
 def _parse(text: str) -> tuple[SoundtrackFile | None, list[Problem]]:
     try:
-        with paused_gc():
-            return SoundtrackFile.model_validate_json(text), []
+        return SoundtrackFile.model_validate_json(text), []
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
     problems: list[Problem] = []

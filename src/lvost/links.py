@@ -1,9 +1,9 @@
 """The links between parts of a soundtrack file, and what breaks them.
 
-The checks read fields by name from validated models, the lean reader's structs
-or the plain parsed JSON, so they also run on a file whose fields are wrong in
-other ways, and a user sees every problem at once. A value of the wrong type is skipped here; the
-field validation reports it.
+The checks read fields by name from validated models or the plain parsed JSON,
+so they also run on a file whose fields are wrong in other ways, and a user sees
+every problem at once. A value of the wrong type is skipped here; the field
+validation reports it.
 """
 
 from __future__ import annotations
@@ -44,8 +44,8 @@ def broken_links(data: Any) -> list[BrokenLink]:
 
 
 def all_links_hold(data: Any) -> bool:
-    """Whether nothing is broken in validated data (models or the lean reader's
-    structs), checked in bulk; ``_walk`` says where, when something is."""
+    """Whether nothing is broken in validated data, checked in bulk; ``_walk``
+    says where, when something is."""
     numbers = [track.number for track in data.tracks]
     known = set(numbers)
     ids = [theme.id for theme in data.themes]

@@ -5,24 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from lvost.catalog import Catalog, artists_of, genres_of
+from lvost.catalog import Catalog
 from lvost.errors import NotFoundError, UsageError
 from lvost.matching import normalize, suggest
 from lvost.models import Track
 from lvost.query import Term, parse
-from lvost.shapes import ThemeTexts, TrackTexts
-
-WEIGHTS = {
-    "title": 10.0,
-    "performers": 8.0,
-    "writers": 7.0,
-    "kinds": 5.0,
-    "genres": 5.0,
-    "themes": 4.0,
-    "instruments": 3.0,
-    "notes": 2.0,
-}
-"""How much a match in each field counts; the order is also the order fields are reported."""
+from lvost.store.ranking import WEIGHTS
+from lvost.store.schema import SEARCHED
+from lvost.store.write import field_texts
 
 
 @dataclass(frozen=True)
@@ -36,6 +26,14 @@ class Hit:
     track: Track
     score: float
     matched: tuple[FieldMatch, ...]
+
+
+@dataclass(frozen=True)
+class Found:
+    hits: list[Hit]
+    """The best hits, best first."""
+    total: int
+    """How many hits there are in all."""
 
 
 def search(catalog: Catalog, query: str | Sequence[str]) -> list[Hit]:
@@ -54,32 +52,36 @@ def search(catalog: Catalog, query: str | Sequence[str]) -> list[Hit]:
     is the performer, above track 19, whose notes name him; "blues ben" finds
     "Blues for Ben"; "sting ^lonesome" drops track 19.
     """
+    return best(catalog, query).hits
+
+
+def best(catalog: Catalog, query: str | Sequence[str], limit: int | None = None) -> Found:
+    """The ``limit`` best hits of ``search`` (all for ``None``), and how many there are.
+
+    The store scores and orders the tracks (``lvost.store.ranking``); only the
+    hits returned are looked at again here, for what in them matched.
+    """
     items = query.split() if isinstance(query, str) else list(query)
     terms = parse(items)
     if not any(not t.exclude for t in terms):
         raise UsageError('a search needs something to look for; try a word, like "sting"')
-    hits = [hit for t in catalog.tracks if (hit := _score(catalog, t, terms))]
-    if not hits:
+    ranked, total = catalog.store.search(terms, limit)
+    if not total:
         wanted = " ".join(items)
-        raise NotFoundError(
-            f'nothing matches "{wanted}"', suggest(wanted, vocabulary(catalog.tracks, catalog.themes))
-        )
-    return sorted(hits, key=lambda h: (-h.score, h.track.number))
+        raise NotFoundError(f'nothing matches "{wanted}"', suggest(wanted, catalog.vocabulary()))
+    hits = []
+    for found in ranked:
+        texts = list(track_texts(catalog, found.track))
+        scored = score_texts(terms, [f for f, _ in texts], [normalize(v) for _, v in texts])
+        where = scored[1] if scored else []
+        hits.append(Hit(found.track, found.score / 100, matches_in(texts, where)))
+    return Found(hits, total)
 
 
 def keep_matching(catalog: Catalog, tracks: Sequence[Track], query: Sequence[str]) -> list[Track]:
     """The ``tracks`` that every term of ``query`` admits, in their order."""
-    terms = parse(query)
-    return [t for t in tracks if _score(catalog, t, terms) is not None]
-
-
-def _score(catalog: Catalog, track: Track, terms: Sequence[Term]) -> Hit | None:
-    texts = list(track_texts(catalog, track))
-    found = score_texts(terms, [f for f, _ in texts], [normalize(v) for _, v in texts])
-    if found is None:
-        return None
-    total, indices = found
-    return Hit(track, total, matches_in(texts, indices))
+    admitted = catalog.admitted(query)
+    return [t for t in tracks if t.number in admitted]
 
 
 def matches_in(texts: Sequence[tuple[str, str]], indices: Sequence[int]) -> tuple[FieldMatch, ...]:
@@ -153,35 +155,9 @@ def _quality(word: str, text: str, field: str) -> float:
     return 0.4 if field != "notes" and word in text else 0.0
 
 
-SEARCHED = ("title", "performers", "writers", "kinds", "genres", "themes", "instruments", "notes")
-"""The fields search and queries look in, in the order ``field_texts`` gives them."""
-
-
 def track_texts(catalog: Catalog, track: Track) -> Iterator[tuple[str, str]]:
     """Every (field, text) of a track that search and queries look in."""
     themes = [theme.name for theme in catalog.themes_of(track)]
     for field, texts in zip(SEARCHED, field_texts(track, themes), strict=True):
         for text in texts:
             yield field, text
-
-
-def field_texts(track: TrackTexts, themes: Sequence[str]) -> list[Sequence[str]]:
-    """A track's texts, field by field in the order of ``SEARCHED``; ``themes`` are
-    the names of the themes that name the track."""
-    return [
-        [track.title, *track.alternate_titles],
-        [credit.name for credit in track.performers],
-        [credit.name for credit in track.writers],
-        track.kinds,
-        track.genres,
-        themes,
-        track.instruments,
-        track.notes,
-    ]
-
-
-def vocabulary(tracks: Sequence[TrackTexts], themes: Sequence[ThemeTexts]) -> list[str]:
-    """What a search that finds nothing suggests from: titles, names, genres, themes
-    (``tracks`` in album order)."""
-    words = [t.title for t in tracks] + artists_of(tracks) + genres_of(tracks, themes)
-    return words + [th.name for th in themes]

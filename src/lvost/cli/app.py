@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -140,33 +138,7 @@ def data_path() -> tuple[Path | None, str | None]:
 
 def load_catalog() -> Catalog:
     path, label = data_path()
-    catalog = Catalog.load(path, label)
-    keep_until_exit(catalog)
-    return catalog
-
-
-def keep_until_exit(data: object) -> None:
-    """When lvost runs as its own process, keep ``data`` (read from a file: many
-    objects, no cycles) alive until the end and out of the collector's walks.
-
-    The collector would walk all of it, again and again, for nothing: half the
-    time of 'lvost tracks' on 100,000 tracks. And data no longer needed is not
-    freed object by object either: the process ends soon, and the system takes
-    its memory back at once (see ``lvost.__main__.entry``). Called from Python,
-    lvost leaves both to the caller."""
-    if _process.whole:
-        _process.kept.append(data)
-        gc.freeze()
-
-
-@dataclass
-class _Process:
-    whole: bool = False
-    """Whether lvost runs as its own process (``run``), rather than inside a caller."""
-    kept: list[object] = field(default_factory=list)
-
-
-_process = _Process()
+    return Catalog.load(path, label)
 
 
 def console() -> Console:
@@ -284,5 +256,4 @@ def show_listing(rows: render.Listing[Any], fmt: Format, fields: str | None, emp
 def run() -> None:
     """The entry point of ``lvost`` and ``python -m lvost``, which both go by "lvost"
     (the name also picks the completion variable, _LVOST_COMPLETE)."""
-    _process.whole = True
     app(prog_name="lvost")

@@ -81,11 +81,7 @@ def tracks(
     lvost tracks --fields number,title --format csv
     """
     catalog = load_catalog()
-    found = catalog.select_tracks(TrackFilter(genre, kind, artist, theme, sort.value))
-    if query:
-        from lvost.search import keep_matching
-
-        found = keep_matching(catalog, found, query)
+    found = catalog.select_tracks(TrackFilter(genre, kind, artist, theme, sort.value, tuple(query or ())))
     listing = render.track_listing(catalog, found)
     show_listing(listing, resolve_format(fmt, json), fields, "No tracks match these filters.")
 
@@ -162,11 +158,10 @@ def search(
     from lvost.cli.searching import find
 
     chosen = resolve_format(fmt, json)
-    catalog, hits = find(query, chosen, fields)
-    if limit is None and chosen == "table" and len(hits) > SCREENFUL:
+    if limit is None and chosen == "table":
         limit = SCREENFUL  # a terminal gets the best matches, and is told how many more there are
-    shown = hits[:limit] if limit else hits
-    listing = render.hit_listing(catalog, " ".join(query), shown, len(hits))
+    catalog, found = find(query, limit)
+    listing = render.hit_listing(catalog, " ".join(query), found.hits, found.total)
     show_listing(listing, chosen, fields, "No matches.")
 
 

@@ -48,7 +48,7 @@ def schema() -> None:
 def cache_command(
     clear: Annotated[bool, typer.Option("--clear", help="Remove every entry.")] = False,
 ) -> None:
-    """Say where lvost keeps validated catalogs and search indexes, or empty that place.
+    """Say where lvost keeps the stores it builds for data files, or empty that place.
 
     Examples: lvost cache    lvost cache --clear
     """
@@ -62,7 +62,7 @@ def cache_command(
     if folder is None:
         write(f"Caching is off ({cache.ENV} is set and empty).\n")
         return
-    entries = sorted(folder.glob("*.pickle")) if folder.is_dir() else []
+    entries = cache.entries()
     size = sum(e.stat().st_size for e in entries) / 1024 / 1024
     write(safe(f"{folder}: {counted(len(entries), 'entry', 'entries')}, {size:.1f} MiB") + "\n")
 

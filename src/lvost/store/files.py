@@ -1,0 +1,131 @@
+"""Opening the store for a data file: from the cache when it is current, else
+built anew, in one transaction, and kept for next time.
+
+A build goes to a new file beside the entry and is renamed over it only once it
+is whole, so a process killed while building leaves nothing a later run trusts,
+and two processes building the same entry at once each answer from their own.
+An entry that cannot be opened, is damaged, was made from anything else or by
+another lvost, or is not the user's own, is made again; the cache never causes
+an error of its own.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import stat
+import tempfile
+from pathlib import Path
+from urllib.parse import quote
+
+from lvost import cache
+from lvost.models import SoundtrackFile
+from lvost.store import schema, write
+
+SLUG = "file"
+"""The id of the one soundtrack in a store made from a file."""
+
+
+def open_store(source: Path, name: str | None = None) -> sqlite3.Connection:
+    """A read-only connection to the store of the data file ``source``
+    (validated, and named ``name`` in errors, when it must be built)."""
+    entry = cache.entry(source) if _regular(source) else None
+    made_from = cache.key(source) if entry is not None else None
+    if entry is not None and made_from is not None:
+        kept = _open_entry(entry, made_from)
+        if kept is not None:
+            return kept
+    from lvost import datafile  # only when the cache cannot answer
+
+    data = datafile.load(source, name)
+    if entry is not None and made_from is not None:
+        with contextlib.suppress(OSError, sqlite3.Error):
+            _build_entry(entry, data, made_from)
+            kept = _open_entry(entry, made_from)
+            if kept is not None:
+                return kept
+    return in_memory(data)
+
+
+def in_memory(data: SoundtrackFile) -> sqlite3.Connection:
+    """A store of ``data`` that lives as long as the connection."""
+    connection = sqlite3.connect(":memory:")
+    fill(connection, data, made_from="")
+    return connection
+
+
+def fill(connection: sqlite3.Connection, data: SoundtrackFile, made_from: str) -> None:
+    """Make the tables and write ``data`` into an empty database, all in one transaction."""
+    connection.isolation_level = None  # transactions as written here, not as sqlite3 guesses
+    full_text = schema.has_full_text(connection) and not os.environ.get("LVOST_NO_FULL_TEXT")
+    connection.execute("BEGIN")
+    try:
+        for statement in schema.statements(full_text):
+            connection.execute(statement)
+        connection.executemany(
+            "INSERT INTO meta (key, value) VALUES (?, ?)",
+            [
+                ("schema_version", str(schema.VERSION)),
+                ("full_text", "1" if full_text else "0"),
+                ("made_from", made_from),
+            ],
+        )
+        write.add(connection, SLUG, data)
+        if full_text:
+            connection.execute("INSERT INTO search_index (search_index) VALUES ('rebuild')")
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+
+
+def _regular(source: Path) -> bool:
+    """Whether ``source`` is a regular file: a pipe or a device is read each time, not kept."""
+    try:
+        return stat.S_ISREG(source.stat().st_mode)
+    except OSError:
+        return False
+
+
+def _open_entry(entry: Path, made_from: str) -> sqlite3.Connection | None:
+    """The entry, read-only, if it is the user's own regular file, made from
+    ``made_from`` by this version of the tables; else ``None``."""
+    try:
+        handle = os.open(entry, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(handle)
+    finally:
+        os.close(handle)
+    owner = getattr(os, "getuid", lambda: info.st_uid)()
+    if not stat.S_ISREG(info.st_mode) or info.st_uid != owner or info.st_mode & 0o022:
+        return None
+    try:
+        connection = sqlite3.connect(f"file:{quote(str(entry))}?mode=ro", uri=True)
+        rows = dict(connection.execute("SELECT key, value FROM meta").fetchall())
+    except sqlite3.Error:
+        return None
+    if rows.get("schema_version") != str(schema.VERSION) or rows.get("made_from") != made_from:
+        connection.close()
+        return None
+    return connection
+
+
+def _build_entry(entry: Path, data: SoundtrackFile, made_from: str) -> None:
+    entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=f".{entry.name}.", suffix=".tmp")
+    os.close(handle)
+    try:
+        connection = sqlite3.connect(temporary)
+        try:
+            connection.execute("PRAGMA journal_mode = OFF")  # the file is new: a failed build is thrown away
+            fill(connection, data, made_from)
+        finally:
+            connection.close()
+        with Path(temporary).open("rb") as stream:
+            os.fsync(stream.fileno())
+        Path(temporary).replace(entry)  # readers see the old entry or the new one, never half
+    finally:
+        Path(temporary).unlink(missing_ok=True)

@@ -1,0 +1,121 @@
+"""Query terms as SQL: which tracks a query admits, and how well each answers it.
+
+The rules are those of ``lvost.search.search``, said in SQL over ``search_text``
+so that SQLite filters, scores and orders the tracks, and ``--limit`` reads
+only the best. A field's text is ``" value | value "`` (see ``write.searchable``),
+so for a word ``w`` (letters and digits only):
+
+- ``" w "`` in it: ``w`` is a whole word of some value (quality 100);
+- ``" w"``: ``w`` starts a word (70); never enough in kinds;
+- ``"w"``: ``w`` is inside a word (40); only in short fields, not notes or kinds.
+
+Scores are whole numbers, a hundred times the weights ``search.WEIGHTS`` gives
+a field, times the quality: exact, so ties are ties.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from lvost.query import Term
+
+WEIGHTS = {
+    "title": 10,
+    "performers": 8,
+    "writers": 7,
+    "kinds": 5,
+    "genres": 5,
+    "themes": 4,
+    "instruments": 3,
+    "notes": 2,
+}
+"""How much a match in each field counts; the order is also the order fields are reported."""
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A piece of SQL with its parameters."""
+
+    sql: str
+    params: tuple[str, ...] = ()
+
+
+def admits(terms: Sequence[Term]) -> Clause:
+    """A condition on ``search_text`` that holds for the tracks ``terms`` admit:
+    every including term matches, and no excluding one does."""
+    parts = [_matches(t) for t in terms]
+    sql = " AND ".join(
+        f"NOT ({p.sql})" if t.exclude else f"({p.sql})" for t, p in zip(terms, parts, strict=True)
+    )
+    return Clause(sql or "1", tuple(v for p in parts for v in p.params))
+
+
+def score(terms: Sequence[Term]) -> Clause:
+    """The score of a track that ``admits(terms)``: each including word's best
+    field, and a title's weight again when a title holds all the title words as a phrase."""
+    parts: list[Clause] = []
+    for term in terms:
+        if not term.exclude:
+            parts += [_best(word, term.fields) for word in term.words]
+    phrase = [w for t in terms if not t.exclude and "title" in t.fields for w in t.words]
+    if len(phrase) > 1:
+        bonus = WEIGHTS["title"] * 100
+        parts.append(
+            Clause(f"(CASE WHEN instr(search_text.title, ?) THEN {bonus} ELSE 0 END)", (" ".join(phrase),))
+        )
+    return Clause(" + ".join(p.sql for p in parts) or "0", tuple(v for p in parts for v in p.params))
+
+
+def narrowing(terms: Sequence[Term]) -> str | None:
+    """A full-text query that every admitted track matches (the words of three
+    letters or more of the including terms), or ``None`` when there is none."""
+    words = dict.fromkeys(w for t in terms if not t.exclude for w in t.words if len(w) >= 3)
+    return " AND ".join(f'"{w}"' for w in words) or None
+
+
+def _matches(term: Term) -> Clause:
+    """Every word of ``term`` found in one of its fields."""
+    parts = [_found(word, term.fields) for word in term.words]
+    return Clause(" AND ".join(p.sql for p in parts), tuple(v for p in parts for v in p.params))
+
+
+def _found(word: str, fields: Sequence[str]) -> Clause:
+    sql, params = [], []
+    for field in fields:
+        if field == "kinds":
+            sql.append(f"instr(search_text.{field}, ?)")
+            params.append(f" {word} ")
+        elif field == "notes":
+            sql.append(f"instr(search_text.{field}, ?)")
+            params.append(f" {word}")
+        else:
+            sql.append(f"instr(search_text.{field}, ?)")
+            params.append(word)
+    return Clause("(" + " OR ".join(sql) + ")", tuple(params))
+
+
+def _best(word: str, fields: Sequence[str]) -> Clause:
+    """The best of ``word``'s weighted matches in ``fields``."""
+    cases: list[str] = []
+    params: list[str] = []
+    for field in fields:
+        weight = WEIGHTS[field]
+        whole, start, inside = f" {word} ", f" {word}", word
+        steps = [(whole, 100)]
+        if field != "kinds":
+            steps.append((start, 70))
+        if field not in ("kinds", "notes"):
+            steps.append((inside, 40))
+        case = " ".join(f"WHEN instr(search_text.{field}, ?) THEN {weight * quality}" for _, quality in steps)
+        cases.append(f"(CASE {case} ELSE 0 END)")
+        params += [text for text, _ in steps]
+    sql = cases[0] if len(cases) == 1 else f"max({', '.join(cases)})"
+    return Clause(sql, tuple(params))
+
+
+def both(clauses: Sequence[Clause]) -> Clause | None:
+    """A condition that holds where every one of ``clauses`` does; ``None`` for none."""
+    if not clauses:
+        return None
+    return Clause(" AND ".join(f"({c.sql})" for c in clauses), tuple(v for c in clauses for v in c.params))

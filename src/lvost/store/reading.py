@@ -1,0 +1,165 @@
+"""Questions asked of a store: its soundtrack, tracks by number or title, the
+tracks a filter or query keeps, ranked search, names for suggestions.
+
+Answers are models rebuilt from the rows (``rebuild.construct``). Knows nothing
+of Typer or Rich, nor of files: ``lvost.store.files`` opens the database.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from lvost.models import Soundtrack, Theme, Track
+from lvost.query import Term
+from lvost.store import ranking
+from lvost.store.rebuild import construct
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """A track a search found, and its score (a hundred times the weights)."""
+
+    track: Track
+    score: int
+
+
+class Store:
+    """One soundtrack in an open database."""
+
+    def __init__(self, connection: sqlite3.Connection, soundtrack: int = 1) -> None:
+        self.connection = connection
+        self.soundtrack = soundtrack
+        found = connection.execute("SELECT value FROM meta WHERE key = 'full_text'").fetchone()
+        self.full_text = bool(found and found[0] == "1")
+
+    def header(self) -> tuple[Soundtrack, str | None]:
+        """The album, film and sources, and the file's ``$schema``."""
+        header, schema_url = self._one("SELECT header, schema_url FROM soundtracks WHERE id = ?")
+        return construct(Soundtrack, json.loads(header)), schema_url
+
+    def themes(self) -> list[Theme]:
+        rows = self.connection.execute(
+            "SELECT data FROM themes WHERE soundtrack = ? ORDER BY position", (self.soundtrack,)
+        )
+        return [construct(Theme, json.loads(data)) for (data,) in rows]
+
+    def count(self) -> int:
+        (total,) = self._one("SELECT count(*) FROM tracks WHERE soundtrack = ?")
+        return int(total)
+
+    def numbers(self) -> tuple[int, int]:
+        """The lowest and highest track number."""
+        low, high = self._one("SELECT min(number), max(number) FROM tracks WHERE soundtrack = ?")
+        return int(low), int(high)
+
+    def tracks(self, where: ranking.Clause | None = None, order: str = "number") -> list[Track]:
+        """The tracks ``where`` (a condition on ``search_text`` and ``tracks``)
+        keeps, in the order ``order`` names: number, title, artist, or file (as the
+        file lists them)."""
+        return list(self.iter_tracks(where, order))
+
+    def iter_tracks(self, where: ranking.Clause | None = None, order: str = "number") -> Iterator[Track]:
+        clause = where or ranking.Clause("1")
+        rows = self.connection.execute(
+            "SELECT tracks.data FROM tracks JOIN search_text ON search_text.track = tracks.id"
+            f" WHERE tracks.soundtrack = ? AND ({clause.sql}) ORDER BY {_ORDERS[order]}",
+            (self.soundtrack, *clause.params),
+        )
+        return (construct(Track, json.loads(data)) for (data,) in rows)
+
+    def track(self, number: int) -> Track | None:
+        found = self.connection.execute(
+            "SELECT data FROM tracks WHERE soundtrack = ? AND number = ?", (self.soundtrack, number)
+        ).fetchone()
+        return construct(Track, json.loads(found[0])) if found else None
+
+    def search(self, terms: Sequence[Term], limit: int | None = None) -> tuple[list[Ranked], int]:
+        """The tracks ``terms`` admit, best first (ties in album order), at most
+        ``limit`` of them, and how many there are in all."""
+        admits, score = ranking.admits(terms), ranking.score(terms)
+        narrowing = ranking.narrowing(terms) if self.full_text else None
+        source = "search_text"
+        params: tuple[object, ...] = (self.soundtrack,)
+        if narrowing is not None:
+            source = "search_index JOIN search_text ON search_text.track = search_index.rowid"
+            params = (narrowing, self.soundtrack)
+        where = "search_index MATCH ? AND " if narrowing is not None else ""
+        found = (
+            f"SELECT tracks.id AS id, tracks.number AS number, {score.sql} AS score"
+            f" FROM {source} JOIN tracks ON tracks.id = search_text.track"
+            f" WHERE {where}tracks.soundtrack = ? AND ({admits.sql})"
+        )
+        all_params = (*score.params, *params, *admits.params)
+        (total,) = self.connection.execute(f"SELECT count(*) FROM ({found})", all_params).fetchone()
+        rows = self.connection.execute(
+            f"SELECT tracks.data, hits.score FROM ({found}) AS hits JOIN tracks ON tracks.id = hits.id"
+            " ORDER BY hits.score DESC, hits.number LIMIT ?",
+            (*all_params, -1 if limit is None else limit),
+        )
+        return [Ranked(construct(Track, json.loads(data)), score) for data, score in rows], int(total)
+
+    def themes_of(self, number: int) -> list[Theme]:
+        rows = self.connection.execute(
+            "SELECT data FROM themes WHERE soundtrack = ? AND id IN"
+            " (SELECT theme FROM theme_tracks WHERE number = ?) ORDER BY position",
+            (self.soundtrack, number),
+        )
+        return [construct(Theme, json.loads(data)) for (data,) in rows]
+
+    def titled(self, wanted: str) -> list[tuple[int, list[str]]]:
+        """Each track (by number, with its title and alternate titles) whose title
+        or an alternate title holds the normalized ``wanted`` somewhere, in album
+        order; every track for ``""``."""
+        rows = self.connection.execute(
+            "SELECT tracks.number, tracks.data FROM tracks JOIN search_text ON search_text.track = tracks.id"
+            " WHERE tracks.soundtrack = ? AND instr(search_text.title, ?) ORDER BY tracks.number",
+            (self.soundtrack, wanted),
+        )
+        out = []
+        for number, data in rows:
+            track = json.loads(data)
+            out.append((int(number), [track["title"], *track.get("alternate_titles", [])]))
+        return out
+
+    def genres(self) -> list[str]:
+        """Every genre a track or a theme names, sorted."""
+        rows = self.connection.execute(
+            "SELECT value FROM track_values JOIN tracks ON tracks.id = track_values.track"
+            " WHERE tracks.soundtrack = ? AND field = 'genre'"
+            " UNION SELECT genre FROM theme_genres JOIN themes ON themes.id = theme_genres.theme"
+            " WHERE themes.soundtrack = ?",
+            (self.soundtrack, self.soundtrack),
+        )
+        return sorted(genre for (genre,) in rows)
+
+    def artists(self) -> list[str]:
+        """Every performer and writer, each once, in order of first appearance."""
+        rows = self.connection.execute(
+            "SELECT name FROM credits JOIN tracks ON tracks.id = credits.track"
+            " WHERE tracks.soundtrack = ? ORDER BY tracks.number, credits.position",
+            (self.soundtrack,),
+        )
+        return list(dict.fromkeys(name for (name,) in rows))
+
+    def titles(self) -> list[str]:
+        rows = self.connection.execute(
+            "SELECT title FROM tracks WHERE soundtrack = ? ORDER BY number", (self.soundtrack,)
+        )
+        return [title for (title,) in rows]
+
+    def _one(self, sql: str) -> tuple[Any, ...]:
+        found = self.connection.execute(sql, (self.soundtrack,)).fetchone()
+        assert found is not None, sql
+        return tuple(found)
+
+
+_ORDERS = {
+    "file": "tracks.position",
+    "number": "tracks.number",
+    "title": "tracks.title_key, tracks.number",
+    "artist": "tracks.artist_key IS NULL, tracks.artist_key, tracks.number",
+}

@@ -1,0 +1,128 @@
+"""The tables a store keeps: soundtracks, their tracks, credits, themes and sources,
+and the text that search looks in.
+
+One database can hold many soundtracks; every row names the soundtrack it
+belongs to. What lvost shows is rebuilt from the ``data`` columns (a model as
+JSON); the other columns are there to be asked questions of.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+VERSION = 1
+"""Raised whenever a table changes, so that a database made by another lvost is told apart."""
+
+SEARCHED = ("title", "performers", "writers", "kinds", "genres", "themes", "instruments", "notes")
+"""The columns of ``search_text``: each holds one search field's normalized values."""
+
+TABLES = """
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE soundtracks (
+    id INTEGER PRIMARY KEY,
+    slug TEXT NOT NULL UNIQUE,
+    album_title TEXT NOT NULL,
+    film_title TEXT,
+    year INTEGER,
+    schema_url TEXT,
+    header TEXT NOT NULL  -- the soundtrack object: album, film, sources
+);
+CREATE TABLE tracks (
+    id INTEGER PRIMARY KEY,
+    soundtrack INTEGER NOT NULL REFERENCES soundtracks (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,  -- where the file lists it
+    number INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    title_key TEXT NOT NULL,  -- the title as matching compares it
+    artist_key TEXT,          -- the first performer, likewise, or NULL when there is none
+    duration_seconds INTEGER,
+    data TEXT NOT NULL,
+    UNIQUE (soundtrack, number)
+);
+CREATE TABLE credits (
+    track INTEGER NOT NULL REFERENCES tracks (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    part TEXT NOT NULL CHECK (part IN ('performer', 'writer')),
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    role TEXT
+);
+CREATE INDEX credits_by_track ON credits (track);
+CREATE TABLE track_values (
+    track INTEGER NOT NULL REFERENCES tracks (id) ON DELETE CASCADE,
+    field TEXT NOT NULL CHECK (field IN ('alternate_title', 'kind', 'genre', 'instrument', 'note', 'source')),
+    position INTEGER NOT NULL,
+    value TEXT NOT NULL
+);
+CREATE INDEX track_values_by_track ON track_values (track);
+CREATE INDEX track_values_by_value ON track_values (field, value);
+CREATE TABLE themes (
+    id INTEGER PRIMARY KEY,
+    soundtrack INTEGER NOT NULL REFERENCES soundtracks (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    slug TEXT NOT NULL,
+    name TEXT NOT NULL,
+    data TEXT NOT NULL,
+    UNIQUE (soundtrack, slug)
+);
+CREATE TABLE theme_genres (
+    theme INTEGER NOT NULL REFERENCES themes (id) ON DELETE CASCADE,
+    genre TEXT NOT NULL
+);
+CREATE TABLE theme_tracks (
+    theme INTEGER NOT NULL REFERENCES themes (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    number INTEGER NOT NULL
+);
+CREATE INDEX theme_tracks_by_number ON theme_tracks (number);
+CREATE TABLE sources (
+    soundtrack INTEGER NOT NULL REFERENCES soundtracks (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    slug TEXT NOT NULL,
+    name TEXT NOT NULL,
+    site TEXT,
+    date TEXT
+);
+CREATE TABLE search_text (
+    track INTEGER PRIMARY KEY REFERENCES tracks (id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    performers TEXT NOT NULL,
+    writers TEXT NOT NULL,
+    kinds TEXT NOT NULL,
+    genres TEXT NOT NULL,
+    themes TEXT NOT NULL,
+    instruments TEXT NOT NULL,
+    notes TEXT NOT NULL
+);
+"""
+
+FULL_TEXT = """
+CREATE VIRTUAL TABLE search_index USING fts5 (
+    title, performers, writers, kinds, genres, themes, instruments, notes,
+    content = 'search_text', content_rowid = 'track', tokenize = 'trigram case_sensitive 1'
+);
+"""
+"""SQLite's full-text index over ``search_text``, by runs of three characters, so
+that it finds a word anywhere inside a text, as search does. It only narrows the
+rows to score: every answer is checked against ``search_text`` itself."""
+
+
+def has_full_text(connection: sqlite3.Connection) -> bool:
+    """Whether this SQLite has FTS5 with its trigram tokenizer (3.34 and later,
+    where it was compiled in; some Python builds leave FTS5 out)."""
+    try:
+        connection.execute("CREATE VIRTUAL TABLE temp.probe USING fts5 (x, tokenize = 'trigram')")
+    except sqlite3.OperationalError:
+        return False
+    connection.execute("DROP TABLE temp.probe")
+    return True
+
+
+def statements(full_text: bool) -> list[str]:
+    """The statements that make the tables, one by one (a transaction can hold
+    them, where ``executescript`` would commit first)."""
+    script = TABLES + (FULL_TEXT if full_text else "")
+    return [s for s in script.split(";") if s.strip()]

@@ -1,0 +1,145 @@
+"""Putting a validated soundtrack into a store."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from typing import Any
+
+from lvost.matching import normalize
+from lvost.models import SoundtrackFile, Theme, Track
+from lvost.store.schema import SEARCHED
+
+_VALUE_FIELDS = (
+    ("alternate_title", "alternate_titles"),
+    ("kind", "kinds"),
+    ("genre", "genres"),
+    ("instrument", "instruments"),
+    ("note", "notes"),
+    ("source", "sources"),
+)
+
+
+def add(connection: sqlite3.Connection, slug: str, data: SoundtrackFile) -> int:
+    """Write ``data`` as the soundtrack ``slug``; its row id. The caller holds the transaction."""
+    soundtrack = data.soundtrack
+    film = soundtrack.film
+    header = soundtrack.model_dump(mode="json", exclude_unset=True)
+    cursor = connection.execute(
+        "INSERT INTO soundtracks (slug, album_title, film_title, year, schema_url, header)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            slug,
+            soundtrack.album.title,
+            film.title if film else None,
+            soundtrack.album.year if soundtrack.album.year is not None else (film.year if film else None),
+            data.schema_,
+            _json(header),
+        ),
+    )
+    owner = cursor.lastrowid
+    assert owner is not None
+    connection.executemany(
+        "INSERT INTO sources (soundtrack, position, slug, name, site, date) VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (owner, i, s.id, s.name, s.site, s.date.isoformat() if s.date else None)
+            for i, s in enumerate(soundtrack.sources)
+        ],
+    )
+    names = _add_themes(connection, owner, data.themes)
+    for position, track in enumerate(data.tracks):
+        _add_track(connection, owner, position, track, names.get(track.number, []))
+    return owner
+
+
+def _add_themes(connection: sqlite3.Connection, owner: int, themes: Sequence[Theme]) -> dict[int, list[str]]:
+    """Write the themes; the names of the themes of each track number, in the file's order."""
+    names: dict[int, list[str]] = {}
+    for position, theme in enumerate(themes):
+        cursor = connection.execute(
+            "INSERT INTO themes (soundtrack, position, slug, name, data) VALUES (?, ?, ?, ?, ?)",
+            (owner, position, theme.id, theme.name, _json(theme.model_dump(mode="json", exclude_unset=True))),
+        )
+        row = cursor.lastrowid
+        connection.executemany(
+            "INSERT INTO theme_genres (theme, genre) VALUES (?, ?)", [(row, g) for g in theme.genres]
+        )
+        connection.executemany(
+            "INSERT INTO theme_tracks (theme, position, number) VALUES (?, ?, ?)",
+            [(row, i, n) for i, n in enumerate(theme.tracks)],
+        )
+        for number in dict.fromkeys(theme.tracks):
+            names.setdefault(number, []).append(theme.name)
+    return names
+
+
+def _add_track(
+    connection: sqlite3.Connection, owner: int, position: int, track: Track, themes: list[str]
+) -> None:
+    first = track.performers[0].name if track.performers else None
+    cursor = connection.execute(
+        "INSERT INTO tracks"
+        " (soundtrack, position, number, title, title_key, artist_key, duration_seconds, data)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            owner,
+            position,
+            track.number,
+            track.title,
+            normalize(track.title),
+            normalize(first) if first is not None else None,
+            track.duration_seconds,
+            _json(track.model_dump(mode="json", exclude_unset=True)),
+        ),
+    )
+    row = cursor.lastrowid
+    credits = [("performer", c) for c in track.performers] + [("writer", c) for c in track.writers]
+    connection.executemany(
+        "INSERT INTO credits (track, position, part, name, name_key, role) VALUES (?, ?, ?, ?, ?, ?)",
+        [(row, i, part, c.name, normalize(c.name), c.role) for i, (part, c) in enumerate(credits)],
+    )
+    connection.executemany(
+        "INSERT INTO track_values (track, field, position, value) VALUES (?, ?, ?, ?)",
+        [
+            (row, field, i, value)
+            for field, attribute in _VALUE_FIELDS
+            for i, value in enumerate(getattr(track, attribute))
+        ],
+    )
+    texts = field_texts(track, themes)
+    connection.execute(
+        f"INSERT INTO search_text (track, {', '.join(SEARCHED)}) VALUES (?{', ?' * len(SEARCHED)})",
+        (row, *(searchable(values) for values in texts)),
+    )
+
+
+def field_texts(track: Track, themes: Sequence[str]) -> list[Sequence[str]]:
+    """A track's texts, field by field in the order of ``SEARCHED``; ``themes`` are
+    the names of the themes that name the track."""
+    return [
+        [track.title, *track.alternate_titles],
+        [credit.name for credit in track.performers],
+        [credit.name for credit in track.writers],
+        track.kinds,
+        track.genres,
+        themes,
+        track.instruments,
+        track.notes,
+    ]
+
+
+def searchable(values: Sequence[str]) -> str:
+    """A field's values as search looks in them: each normalized and padded with a
+    space, joined by "|" (``" its a town | ben and bill "``), so that a word found
+    between spaces lies inside one value; no values is the empty text.
+
+    >>> searchable(["It\\u2019s a Town", "Ben & Bill"]), searchable([])
+    (' its a town | ben and bill ', '')
+    """
+    joined = " | ".join(normalize(v) for v in values)
+    return f" {joined} " if joined or values else ""
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

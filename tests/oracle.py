@@ -1,0 +1,33 @@
+"""The search rules applied the slow way, track by track in Python: what the
+store's answers are held to."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lvost.catalog import Catalog
+from lvost.matching import normalize
+from lvost.query import parse
+from lvost.search import Hit, matches_in, score_texts, track_texts
+
+
+def every_hit(catalog: Catalog, query: Sequence[str]) -> list[Hit]:
+    """Every track that ``query`` admits, scored by ``score_texts``, best first, ties in album order."""
+    terms = parse(query)
+    hits = []
+    for track in catalog.tracks:
+        texts = list(track_texts(catalog, track))
+        found = score_texts(terms, [f for f, _ in texts], [normalize(v) for _, v in texts])
+        if found is not None:
+            hits.append(Hit(track, found[0], matches_in(texts, found[1])))
+    return sorted(hits, key=lambda h: (-h.score, h.track.number))
+
+
+def admitted(catalog: Catalog, query: Sequence[str]) -> list[int]:
+    """The numbers of the tracks ``query`` admits, in album order."""
+    return sorted(h.track.number for h in every_hit_or_excluding(catalog, query))
+
+
+def every_hit_or_excluding(catalog: Catalog, query: Sequence[str]) -> list[Hit]:
+    """As ``every_hit``, for queries of excluding terms only too."""
+    return every_hit(catalog, query)

@@ -1,0 +1,176 @@
+"""The store against the rules: for any soundtrack and any query, SQLite's answer
+(with its full-text index or by a plain scan) is what scoring every track in
+Python gives, hit for hit and in the same order."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lvost.catalog import Catalog, TrackFilter
+from lvost.errors import LvostError
+from lvost.matching import normalize
+from lvost.models import SoundtrackFile
+from lvost.search import best, keep_matching, search
+from lvost.store import schema
+from lvost.store.rebuild import construct
+from oracle import every_hit
+
+WORDS = ["angel", "eyes", "ben", "bill", "sting", "rain", "shine", "blue", "town", "an", "ng", "el"]
+FANCY = ["Ángel", "BEN", "it\u2019s", "It's", "&", "and", "rock-a-bye", "über", "Ω", "x_y", "\u0301e"]
+word = st.sampled_from(WORDS + FANCY)
+text = st.lists(word, min_size=1, max_size=4).map(" ".join)
+texts = st.lists(text, max_size=3)
+credit = st.builds(lambda name: {"name": name}, text)
+
+
+@st.composite
+def soundtracks(draw: st.DrawFn) -> dict[str, Any]:
+    count = draw(st.integers(1, 8))
+    numbers = draw(st.lists(st.integers(1, 40), min_size=count, max_size=count, unique=True))
+    tracks = [
+        {
+            "number": n,
+            "title": draw(text),
+            "alternate_titles": draw(texts),
+            "performers": draw(st.lists(credit, max_size=2)),
+            "writers": draw(st.lists(credit, max_size=2)),
+            "kinds": draw(st.lists(st.sampled_from(["song", "score", "dialogue"]), max_size=2)),
+            "genres": draw(st.lists(st.sampled_from(["jazz", "blues", "torch song", "rock"]), max_size=2)),
+            "instruments": draw(texts),
+            "notes": draw(texts),
+        }
+        for n in numbers
+    ]
+    themes = [
+        {"id": f"t{i}", "name": draw(text), "tracks": draw(st.lists(st.sampled_from(numbers), max_size=3))}
+        for i in range(draw(st.integers(0, 2)))
+    ]
+    return {"schema_version": 1, "soundtrack": {"album": {"title": "A"}}, "tracks": tracks, "themes": themes}
+
+
+term = st.builds(
+    lambda sign, field, words: f"{sign}{field}{words}",
+    st.sampled_from(["", "", "-", "^"]),
+    st.sampled_from(["", "", "title:", "performer:", "artist:", "kind:", "genre:", "theme:", "note:"]),
+    st.lists(word, min_size=1, max_size=2).map(" ".join),
+)
+queries = st.lists(term, min_size=1, max_size=3)
+
+
+def summary(hits: list[Any]) -> list[tuple[object, ...]]:
+    return [(h.track.number, h.score, h.matched) for h in hits]
+
+
+def answer(catalog: Catalog, query: list[str]) -> list[tuple[object, ...]] | str:
+    try:
+        return summary(search(catalog, query))
+    except LvostError as exc:
+        return type(exc).__name__
+
+
+def expected(catalog: Catalog, query: list[str]) -> list[tuple[object, ...]] | str:
+    try:
+        hits = every_hit(catalog, query)
+    except LvostError as exc:
+        return type(exc).__name__
+    if not any(not t.startswith(("-", "^")) for t in query):
+        return "UsageError"
+    return summary(hits) or "NotFoundError"
+
+
+@given(soundtracks(), queries)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_search_answers_as_every_track_scored(
+    monkeypatch_module: pytest.MonkeyPatch, data: dict[str, Any], query: list[str]
+) -> None:
+    model = SoundtrackFile.model_validate_json(json.dumps(data))
+    with_index, scanned = Catalog(model), _scanned(model, monkeypatch_module)
+    assert with_index.store.full_text
+    assert not scanned.store.full_text
+    wanted = expected(with_index, query)
+    assert answer(with_index, query) == wanted
+    assert answer(scanned, query) == wanted
+    if isinstance(wanted, list):
+        for limit in (1, 2):
+            found = best(with_index, query, limit)
+            assert (summary(found.hits), found.total) == (wanted[:limit], len(wanted))
+
+
+@given(soundtracks(), queries, st.sampled_from(["number", "title", "artist"]))
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_query_terms_keep_what_the_rules_admit_in_the_order_asked(
+    data: dict[str, Any], query: list[str], sort: Any
+) -> None:
+    catalog = Catalog(SoundtrackFile.model_validate_json(json.dumps(data)))
+    try:
+        admitted = {h.track.number for h in every_hit(catalog, query)}
+    except LvostError:
+        return
+    ordered = sorted(catalog.tracks, key=_SORTS[sort])
+    kept = catalog.select_tracks(TrackFilter(sort=sort, query=tuple(query)))
+    assert [t.number for t in kept] == [t.number for t in ordered if t.number in admitted]
+    assert [t.number for t in keep_matching(catalog, catalog.tracks, query)] == sorted(admitted)
+
+
+@given(soundtracks())
+@settings(max_examples=100, deadline=None)
+def test_a_store_gives_back_the_soundtrack_it_was_given(data: dict[str, Any]) -> None:
+    model = SoundtrackFile.model_validate_json(json.dumps(data))
+    catalog = Catalog(model)
+    assert catalog.data.model_dump(by_alias=True) == model.model_dump(by_alias=True)
+    dumped = model.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    assert (
+        construct(SoundtrackFile, dumped).model_dump(mode="json", by_alias=True, exclude_unset=True) == dumped
+    )
+
+
+def test_search_text_holds_each_value_between_spaces() -> None:
+    from lvost.store.write import searchable
+
+    assert searchable(["It\u2019s a Town", "Ben & Bill"]) == " its a town | ben and bill "
+    assert searchable([]) == ""
+    assert searchable(["?!"]) == "  "
+
+
+def test_the_full_text_index_can_be_told_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    connection = sqlite3.connect(":memory:")
+    assert schema.has_full_text(connection)
+    monkeypatch.setenv("LVOST_NO_FULL_TEXT", "1")
+    catalog = Catalog(SoundtrackFile.model_validate_json(json.dumps(_SMALL)))
+    assert not catalog.store.full_text
+    assert [h.track.number for h in search(catalog, "two")] == [2]
+
+
+_SMALL = {
+    "schema_version": 1,
+    "soundtrack": {"album": {"title": "A"}},
+    "tracks": [{"number": 1, "title": "One"}, {"number": 2, "title": "Two"}],
+}
+
+
+def _scanned(model: SoundtrackFile, patch: pytest.MonkeyPatch) -> Catalog:
+    patch.setenv("LVOST_NO_FULL_TEXT", "1")
+    try:
+        return Catalog(model)
+    finally:
+        patch.delenv("LVOST_NO_FULL_TEXT")
+
+
+def _artist(track: Any) -> tuple[int, str, int]:
+    if not track.performers:
+        return (1, "", track.number)
+    return (0, normalize(track.performers[0].name), track.number)
+
+
+_SORTS: dict[str, Any] = {
+    "number": lambda t: (t.number,),
+    "title": lambda t: (normalize(t.title), t.number),
+    "artist": _artist,
+}
