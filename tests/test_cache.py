@@ -225,7 +225,7 @@ def test_a_build_killed_half_way_leaves_nothing_trusted(folder: Path, tmp_path: 
         "from lvost.store import write\n"
         "def die(*args, **kwargs):\n"
         "    os._exit(9)\n"
-        "write._add_track = die\n"
+        "write._add_tracks = die\n"
         "from lvost.catalog import Catalog\n"
         f"Catalog.load(__import__('pathlib').Path({str(path)!r}))\n"
     )

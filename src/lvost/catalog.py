@@ -77,12 +77,17 @@ class Catalog:
         return self.store.header()
 
     @property
+    def soundtrack(self) -> Soundtrack:
+        """The album, the film and the sources."""
+        return self._header[0]
+
+    @property
     def album(self) -> Album:
-        return self._header[0].album
+        return self.soundtrack.album
 
     @property
     def film(self) -> Film | None:
-        return self._header[0].film
+        return self.soundtrack.film
 
     @cached_property
     def tracks(self) -> list[Track]:
@@ -106,7 +111,7 @@ class Catalog:
         return self.store.artists()
 
     def source(self, source_id: str) -> Source | None:
-        return next((s for s in self._header[0].sources if s.id == source_id), None)
+        return next((s for s in self.soundtrack.sources if s.id == source_id), None)
 
     def find_track(self, query: str) -> Track:
         """The one track ``query`` names: a track number, or a title as ``match_names`` reads it.

@@ -48,7 +48,7 @@ def track_view(catalog: Catalog, track: Track) -> RenderableType:
     ]
     if track.alternate_titles:
         rows.insert(0, ("Also listed as", list(track.alternate_titles)))
-    total = len(catalog.data.tracks)
+    total = catalog.count()
     return Group(
         _heading(f"{track.number}. {track.title}"),
         Text(f"Track {track.number} of {total}", "dim"),
@@ -77,13 +77,13 @@ def about_view(catalog: Catalog) -> RenderableType:
     ]
     if catalog.film is not None:
         parts += [Text(), _heading(f"The film: {catalog.film.title}"), _fields(_film_rows(catalog.film))]
-    sources = [f"{s.id}: {_source_line(s.name, s.site, s.date)}" for s in catalog.data.soundtrack.sources]
+    sources = [f"{s.id}: {_source_line(s.name, s.site, s.date)}" for s in catalog.soundtrack.sources]
     parts += [Text(), _fields([("Sources", sources)])]
     return Group(*parts)
 
 
 def _album_rows(catalog: Catalog, album: Album) -> list[Field]:
-    themes = len(catalog.data.themes)
+    themes = len(catalog.themes)
     return [
         ("Year", [str(album.year)] if album.year else []),
         ("Releases", [_release_line(r) for r in album.releases]),
@@ -91,7 +91,7 @@ def _album_rows(catalog: Catalog, album: Album) -> list[Field]:
         ("Musicians", [credit_text(c) for c in album.musicians]),
         ("Recording", [album.recording] if album.recording else []),
         ("The album", [album.description] if album.description else []),
-        ("Contents", [f"{counted(len(catalog.data.tracks), 'track')}, {counted(themes, 'theme')}"]),
+        ("Contents", [f"{counted(catalog.count(), 'track')}, {counted(themes, 'theme')}"]),
         ("Charts", [_chart_line(c.chart, c.peak, c.note) for c in album.charts]),
         ("Reviews", [_review_line(catalog, r.source, r.rating, r.note) for r in album.reviews]),
     ]

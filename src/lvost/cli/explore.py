@@ -175,7 +175,7 @@ def about(json: JsonFlag = False) -> None:
 
     catalog = load_catalog()
     if json:
-        show_json(catalog.data.soundtrack.model_dump(mode="json"))
+        show_json(catalog.soundtrack.model_dump(mode="json"))
     else:
         show(views.about_view(catalog))
 

@@ -82,25 +82,24 @@ class Store:
         ``limit`` of them, and how many there are in all."""
         admits, score = ranking.admits(terms), ranking.score(terms)
         narrowing = ranking.narrowing(terms) if self.full_text else None
-        source = "search_text"
-        params: tuple[object, ...] = (self.soundtrack,)
-        if narrowing is not None:
-            source = "search_index JOIN search_text ON search_text.track = search_index.rowid"
-            params = (narrowing, self.soundtrack)
-        where = "search_index MATCH ? AND " if narrowing is not None else ""
-        found = (
-            f"SELECT tracks.id AS id, tracks.number AS number, {score.sql} AS score"
-            f" FROM {source} JOIN tracks ON tracks.id = search_text.track"
-            f" WHERE {where}tracks.soundtrack = ? AND ({admits.sql})"
-        )
-        all_params = (*score.params, *params, *admits.params)
-        (total,) = self.connection.execute(f"SELECT count(*) FROM ({found})", all_params).fetchone()
+        # The full-text index names the rows worth scoring; without it, every row is.
+        narrowed = "search_text.track IN (SELECT rowid FROM search_index WHERE search_index MATCH ?) AND "
         rows = self.connection.execute(
-            f"SELECT tracks.data, hits.score FROM ({found}) AS hits JOIN tracks ON tracks.id = hits.id"
-            " ORDER BY hits.score DESC, hits.number LIMIT ?",
-            (*all_params, -1 if limit is None else limit),
-        )
-        return [Ranked(construct(Track, json.loads(data)), score) for data, score in rows], int(total)
+            "SELECT tracks.data, hits.score, count(*) OVER () FROM"
+            f" (SELECT tracks.id AS id, tracks.number AS number, {score.sql} AS score"
+            "  FROM search_text JOIN tracks ON tracks.id = search_text.track"
+            f" WHERE {narrowed if narrowing else ''}tracks.soundtrack = ? AND ({admits.sql})) AS hits"
+            " JOIN tracks ON tracks.id = hits.id ORDER BY hits.score DESC, hits.number LIMIT ?",
+            (
+                *score.params,
+                *((narrowing,) if narrowing else ()),
+                self.soundtrack,
+                *admits.params,
+                -1 if limit is None else limit,
+            ),
+        ).fetchall()
+        total = int(rows[0][2]) if rows else 0
+        return [Ranked(construct(Track, json.loads(data)), score) for data, score, _ in rows], total
 
     def themes_of(self, number: int) -> list[Theme]:
         rows = self.connection.execute(

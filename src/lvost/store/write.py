@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from lvost.matching import normalize
+from lvost.matching import join_values, normalize, normalize_joined
 from lvost.models import SoundtrackFile, Theme, Track
 from lvost.store.schema import SEARCHED
 
@@ -48,8 +48,7 @@ def add(connection: sqlite3.Connection, slug: str, data: SoundtrackFile) -> int:
         ],
     )
     names = _add_themes(connection, owner, data.themes)
-    for position, track in enumerate(data.tracks):
-        _add_track(connection, owner, position, track, names.get(track.number, []))
+    _add_tracks(connection, owner, data.tracks, names)
     return owner
 
 
@@ -74,43 +73,60 @@ def _add_themes(connection: sqlite3.Connection, owner: int, themes: Sequence[The
     return names
 
 
-def _add_track(
-    connection: sqlite3.Connection, owner: int, position: int, track: Track, themes: list[str]
+def _add_tracks(
+    connection: sqlite3.Connection, owner: int, tracks: Sequence[Track], themes: dict[int, list[str]]
 ) -> None:
-    first = track.performers[0].name if track.performers else None
-    cursor = connection.execute(
-        "INSERT INTO tracks"
-        " (soundtrack, position, number, title, title_key, artist_key, duration_seconds, data)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            owner,
-            position,
-            track.number,
-            track.title,
-            normalize(track.title),
-            normalize(first) if first is not None else None,
-            track.duration_seconds,
-            _json(track.model_dump(mode="json", exclude_unset=True)),
-        ),
-    )
-    row = cursor.lastrowid
-    credits = [("performer", c) for c in track.performers] + [("writer", c) for c in track.writers]
-    connection.executemany(
-        "INSERT INTO credits (track, position, part, name, name_key, role) VALUES (?, ?, ?, ?, ?, ?)",
-        [(row, i, part, c.name, normalize(c.name), c.role) for i, (part, c) in enumerate(credits)],
-    )
-    connection.executemany(
-        "INSERT INTO track_values (track, field, position, value) VALUES (?, ?, ?, ?)",
-        [
+    """Write the tracks, each table's rows at once; every text is normalized in
+    one pass over all of them (``normalize_joined``), which for a large catalog
+    is most of the work."""
+    (last,) = connection.execute("SELECT coalesce(max(id), 0) FROM tracks").fetchone()
+    texts = [field_texts(t, themes.get(t.number, [])) for t in tracks]
+    folded = normalize_joined(join_values(texts)).split("\n") if texts else []
+    track_rows, credit_rows, value_rows, search_rows = [], [], [], []
+    for position, (track, fields, line) in enumerate(zip(tracks, texts, folded, strict=True)):
+        row = last + 1 + position
+        normal = [
+            f.split("\x1e") if values else [] for f, values in zip(line.split("\x1f"), fields, strict=True)
+        ]
+        title, performers, writers = normal[0], normal[1], normal[2]
+        track_rows.append(
+            (
+                row,
+                owner,
+                position,
+                track.number,
+                track.title,
+                title[0],
+                performers[0] if performers else None,
+                track.duration_seconds,
+                _json(track.model_dump(mode="json", exclude_unset=True)),
+            )
+        )
+        credits = [("performer", c, k) for c, k in zip(track.performers, performers, strict=True)]
+        credits += [("writer", c, k) for c, k in zip(track.writers, writers, strict=True)]
+        credit_rows += [(row, i, part, c.name, key, c.role) for i, (part, c, key) in enumerate(credits)]
+        value_rows += [
             (row, field, i, value)
             for field, attribute in _VALUE_FIELDS
             for i, value in enumerate(getattr(track, attribute))
-        ],
+        ]
+        search_rows.append((row, *(_padded(values) for values in normal)))
+    connection.executemany(
+        "INSERT INTO tracks"
+        " (id, soundtrack, position, number, title, title_key, artist_key, duration_seconds, data)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        track_rows,
     )
-    texts = field_texts(track, themes)
-    connection.execute(
+    connection.executemany(
+        "INSERT INTO credits (track, position, part, name, name_key, role) VALUES (?, ?, ?, ?, ?, ?)",
+        credit_rows,
+    )
+    connection.executemany(
+        "INSERT INTO track_values (track, field, position, value) VALUES (?, ?, ?, ?)", value_rows
+    )
+    connection.executemany(
         f"INSERT INTO search_text (track, {', '.join(SEARCHED)}) VALUES (?{', ?' * len(SEARCHED)})",
-        (row, *(searchable(values) for values in texts)),
+        search_rows,
     )
 
 
@@ -134,11 +150,14 @@ def searchable(values: Sequence[str]) -> str:
     space, joined by "|" (``" its a town | ben and bill "``), so that a word found
     between spaces lies inside one value; no values is the empty text.
 
-    >>> searchable(["It\\u2019s a Town", "Ben & Bill"]), searchable([])
+    >>> searchable(["It\u2019s a Town", "Ben & Bill"]), searchable([])
     (' its a town | ben and bill ', '')
     """
-    joined = " | ".join(normalize(v) for v in values)
-    return f" {joined} " if joined or values else ""
+    return _padded([normalize(v) for v in values])
+
+
+def _padded(normalized: Sequence[str]) -> str:
+    return f" {' | '.join(normalized)} " if normalized else ""
 
 
 def _json(value: Any) -> str:
