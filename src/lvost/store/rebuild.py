@@ -8,13 +8,18 @@ than a whole ``lvost tracks``. ``construct`` walks a model's declared fields
 
 from __future__ import annotations
 
+import copy
 import datetime
+import functools
 import types
+from collections.abc import Callable
 from typing import Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 M = TypeVar("M", bound=BaseModel)
+Convert = Callable[[Any], Any]
 
 
 def construct(model: type[M], dumped: dict[str, Any]) -> M:
@@ -24,27 +29,51 @@ def construct(model: type[M], dumped: dict[str, Any]) -> M:
     after validation.
     """
     values: dict[str, Any] = {}
-    for name, info in model.model_fields.items():
-        key = name if name in dumped else info.alias
+    given: set[str] = set()
+    for name, alias, convert, default in _plan(model):
+        key = name if name in dumped else alias
         if key is not None and key in dumped:
-            values[name] = _value(info.annotation, dumped[key])
-    return model.model_construct(_fields_set=set(values), **values)
+            value = dumped[key]
+            values[name] = value if convert is None or value is None else convert(value)
+            given.add(name)
+        else:
+            # Given here, so that Pydantic need not inspect each default factory anew.
+            values[name] = default()
+    return model.model_construct(_fields_set=given, **values)
 
 
-def _value(annotation: Any, value: Any) -> Any:
-    if value is None:
-        return None
+@functools.cache
+def _plan(model: type[BaseModel]) -> list[tuple[str, str | None, Convert | None, Callable[[], Any]]]:
+    """Each field's name, alias, how to make its value (``None``: as it is) and
+    its default, worked out once a model: a large catalog makes thousands of each."""
+    return [
+        (name, info.alias, _converter(info.annotation), _default(info))
+        for name, info in model.model_fields.items()
+    ]
+
+
+def _default(info: FieldInfo) -> Callable[[], Any]:
+    factory = info.default_factory
+    if factory is not None:
+        return factory  # type: ignore[return-value]  # the models' factories take no argument
+    value = info.default
+    return (lambda: copy.copy(value)) if isinstance(value, list) else (lambda: value)
+
+
+def _converter(annotation: Any) -> Convert | None:
     origin = get_origin(annotation)
     if origin is list:
         (item,) = get_args(annotation)
-        return [_value(item, v) for v in value]
+        inner = _converter(item)
+        return None if inner is None else lambda values: [inner(v) for v in values]
     if origin in (Union, types.UnionType):
-        inner = [a for a in get_args(annotation) if a is not type(None)]
-        return _value(inner[0], value) if len(inner) == 1 else value
+        kinds = [a for a in get_args(annotation) if a is not type(None)]
+        return _converter(kinds[0]) if len(kinds) == 1 else None
     if hasattr(annotation, "__metadata__"):  # Annotated[...]: the type is its first argument
-        return _value(get_args(annotation)[0], value)
+        return _converter(get_args(annotation)[0])
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return construct(annotation, value)
+        nested = annotation
+        return lambda value: construct(nested, value)
     if annotation is datetime.date:
-        return datetime.date.fromisoformat(value)
-    return value
+        return datetime.date.fromisoformat
+    return None
