@@ -2,6 +2,7 @@
 
     python bench/make_catalog.py 100000 /tmp/catalog-100k.json
     python bench/make_catalog.py 100000 /tmp/catalog-100k-foreign.json --foreign 0.3
+    python bench/make_catalog.py 100000 /tmp/catalog-100k-realistic.json --realistic
 
 Titles, names and notes are drawn, with a fixed seed, from a vocabulary of a few
 hundred words (real words common in song titles, and made-up ones), so the same
@@ -9,6 +10,13 @@ size always gives the same file and a word such as "angel" is about as rare as i
 a real catalog: it turns up in roughly one track in thirty. With ``--foreign``
 that share of the tracks have their titles and notes spelt with accents (half of
 them) or in Cyrillic letters (the other half), for text that is not plain ASCII.
+
+With ``--realistic`` each track instead carries what one of the real album's
+tracks carries (credits with their roles, notes, instruments, genres, kinds,
+sources) under a made-up title, the file opens with the real album, film and
+sources, and each real theme holds the tracks made from its own. So there is as
+much text per track as in the real data, and about one track in six mentions
+"angel" somewhere: in its title, a note or a credit.
 """
 
 from __future__ import annotations
@@ -17,6 +25,9 @@ import argparse
 import json
 import random
 from pathlib import Path
+from typing import Any
+
+REAL_DATA = Path(__file__).resolve().parent.parent / "data" / "tracks.json"
 
 REAL = [
     "blue",
@@ -209,6 +220,76 @@ def catalog(size: int, seed: int = 1995, foreign: float = 0.0) -> dict[str, obje
     return {"schema_version": 1, "soundtrack": {"album": album}, "tracks": tracks, "themes": themes}
 
 
+ANGEL_SHARE = 1 / 6
+"""How many tracks of a realistic catalog mention "angel"."""
+TITLE_WORDS = [w for w in WORDS if w != "angel"]
+"""Words for a realistic catalog's titles: "angel" goes only where it is chosen to."""
+ANGEL_NOTES = [
+    'The horns quote "Angel Eyes" for a bar or two, then wander away from it.',
+    "Taped in Los Angeles in a single late take.",
+    "The lyric calls her an angel; the piano underneath sounds less sure.",
+]
+ANGEL_CREDITS = [
+    ("performers", {"name": "Angel Ibarra", "role": "guitar"}),
+    ("performers", {"name": "The Fallen Angels", "role": "band"}),
+    ("writers", {"name": "Angela Rossi", "role": "lyrics"}),
+]
+
+
+def mentions_angel(value: object) -> bool:
+    """Whether "angel" turns up anywhere in ``value``, in any case (as ``jq test`` finds it)."""
+    return "angel" in json.dumps(value).casefold()
+
+
+def real_tracks(tracks: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The real tracks without their titles: those that never say "angel" once
+    the title is gone, and those that still do."""
+    bodies = [{**t, "title": None, "alternate_titles": []} for t in tracks]
+    return [b for b in bodies if not mentions_angel(b)], [b for b in bodies if mentions_angel(b)]
+
+
+def realistic_track(
+    rng: random.Random, number: int, plain: list[dict[str, Any]], angelic: list[dict[str, Any]]
+) -> tuple[dict[str, Any], int]:
+    """A track whose body is copied from a real one, and that real track's number.
+
+    With ``ANGEL_SHARE`` odds the track is made to mention "angel" once: in its
+    title, in a note (a real one or one of ours) or in a credit."""
+    title = [rng.choice(TITLE_WORDS).capitalize() for _ in range(rng.randint(2, 5))]
+    body = rng.choice(plain)
+    if rng.random() < ANGEL_SHARE:
+        where = rng.choice(["title", "title", "note", "note", "credit"])
+        if where == "title":
+            title.insert(rng.randrange(len(title) + 1), "Angel")
+        elif where == "note" and angelic and rng.random() < 0.5:
+            body = rng.choice(angelic)
+        elif where == "note":
+            body = {**body, "notes": [*body["notes"], rng.choice(ANGEL_NOTES)]}
+        else:
+            part, credit = rng.choice(ANGEL_CREDITS)
+            body = {**body, part: [*body[part], credit]}
+    return {**body, "number": number, "title": " ".join(title)}, body["number"]
+
+
+def realistic_catalog(size: int, seed: int = 1995) -> dict[str, object]:
+    """``size`` tracks shaped like the embedded album's, with its header and themes."""
+    rng = random.Random(seed)
+    real = json.loads(REAL_DATA.read_text(encoding="utf-8"))
+    plain, angelic = real_tracks(real["tracks"])
+    tracks: list[dict[str, Any]] = []
+    copies: dict[int, list[int]] = {}
+    for number in range(1, size + 1):
+        made, model = realistic_track(rng, number, plain, angelic)
+        tracks.append(made)
+        copies.setdefault(model, []).append(number)
+    # A made track belongs to the themes of the real track it copies.
+    themes = [
+        {**theme, "tracks": sorted(n for model in theme["tracks"] for n in copies.get(model, []))}
+        for theme in real["themes"]
+    ]
+    return {"schema_version": 1, "soundtrack": real["soundtrack"], "tracks": tracks, "themes": themes}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -216,8 +297,16 @@ def main() -> None:
     parser.add_argument("size", type=int)
     parser.add_argument("out", type=Path)
     parser.add_argument("--foreign", type=float, default=0.0, help="share of tracks not in plain ASCII")
+    parser.add_argument(
+        "--realistic", action="store_true", help="copy the real tracks' credits, notes and sources"
+    )
     options = parser.parse_args()
-    data = catalog(options.size, foreign=options.foreign)
+    if options.realistic and options.foreign:
+        parser.error("--realistic and --foreign do not go together")
+    if options.realistic:
+        data = realistic_catalog(options.size)
+    else:
+        data = catalog(options.size, foreign=options.foreign)
     options.out.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
 
 
