@@ -1,8 +1,12 @@
-"""Data the tests share: a minimal valid soundtrack file and a way to vary it."""
+"""What the tests share: a minimal valid soundtrack file and a way to vary it, and
+a way to run lines as if typed at bash's prompt."""
 
 from __future__ import annotations
 
 import copy
+import os
+import subprocess
+from pathlib import Path
 from typing import Any
 
 MINIMAL: dict[str, Any] = {
@@ -22,3 +26,21 @@ def variant(**changes: Any) -> dict[str, Any]:
             target = target[int(key)] if key.isdigit() else target[key]
         target[int(last) if last.isdigit() else last] = value
     return data
+
+
+def at_the_prompt(lines: str, where: Path) -> str:
+    """What bash prints for ``lines`` read as if typed at its prompt, run in ``where``.
+
+    An interactive bash expands history (``!!``), which ``bash -c`` does not. Line
+    editing is off, so that a tab or a delete goes into the line as it is, the
+    way readline puts in a completion, rather than act as a key.
+    """
+    done = subprocess.run(
+        ["bash", "--norc", "--noprofile", "--noediting", "-i"],
+        input=lines.encode(),
+        cwd=where,
+        env={"HOME": str(where), "HISTFILE": "/dev/null", "LC_ALL": "C.UTF-8", "PATH": os.environ["PATH"]},
+        capture_output=True,
+        check=False,
+    )
+    return done.stdout.decode(errors="surrogateescape")

@@ -3,6 +3,7 @@ shell's script sets, and for bash the script itself in a real bash."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from lvost.names import TRACK_FIELDS
+from support import at_the_prompt, variant
 
 SMALL = Path(__file__).parent / "data" / "small.json"
 LVOST = [sys.executable, "-m", "lvost"]
@@ -127,8 +129,14 @@ def test_show_completion_under_bash_prints_the_bash_script() -> None:
     ],
 )
 def test_the_bash_script_in_a_real_bash(words: list[str], expected: list[str], tmp_path: Path) -> None:
+    assert completed_in_bash(words, tmp_path) == expected
+
+
+def completed_in_bash(words: list[str], where: Path) -> list[str]:
+    """COMPREPLY after lvost's completion script runs in a real bash for ``words``,
+    the last of them the one being completed."""
     script = subprocess.run([*LVOST, "--show-completion", "bash"], capture_output=True, text=True, check=True)
-    shim = tmp_path / "lvost"
+    shim = where / "lvost"
     shim.write_text(f'#!/bin/sh\nexec {sys.executable} -m lvost "$@"\n')
     shim.chmod(0o755)
     quoted = " ".join("'" + w.replace("'", "'\\''") + "'" for w in words)
@@ -137,8 +145,32 @@ def test_the_bash_script_in_a_real_bash(words: list[str], expected: list[str], t
         f"COMP_WORDS=({quoted}); COMP_CWORD={len(words) - 1}\n"
         '_lvost_completion lvost; printf "%s\\n" "${COMPREPLY[@]}"\n'
     )
-    env = {"PATH": f"{tmp_path}:{os.environ['PATH']}", "HOME": str(tmp_path)}
+    env = {"PATH": f"{where}:{os.environ['PATH']}", "HOME": str(where)}
     done = subprocess.run(
         ["bash", "--norc", "--noprofile", "-c", program], env=env, capture_output=True, text=True
     )
-    assert done.stdout.splitlines() == expected
+    return done.stdout.splitlines()
+
+
+ZED = "Zed $(touch x)"
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
+@pytest.mark.parametrize(
+    ("typed", "inserted"),
+    [('"Ze', "Zed \\$(touch x)"), ("'Ze", "Zed $(touch x)"), ("Ze", "Zed\\ \\$\\(touch\\ x\\)")],
+)
+@pytest.mark.parametrize("after", [[], ["--"]], ids=["quick", "typer"])
+def test_a_title_completed_in_bash_is_the_title_and_runs_nothing(
+    typed: str, inserted: str, after: list[str], tmp_path: Path
+) -> None:
+    data = tmp_path / "zed.json"
+    data.write_text(json.dumps(variant(tracks__0__title=ZED)))
+    words = ["lvost", "--data", str(data), "show", *after, typed]
+    (reply,) = completed_in_bash(words, tmp_path)
+    # readline puts a lone candidate in after the quote left open, then closes it
+    quote = typed[0] if typed[0] in "'\"" else ""
+    entered = at_the_prompt(f"printf '%s' {quote}{reply}{quote}\n", tmp_path)
+    assert not (tmp_path / "x").exists()
+    assert entered == ZED
+    assert reply == inserted

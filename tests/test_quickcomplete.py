@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,8 @@ from typer.testing import CliRunner
 
 from lvost import quickcomplete
 from lvost.cli import app
+from lvost.quickcomplete import for_bash
+from support import at_the_prompt
 
 SMALL = str(Path(__file__).parent / "data" / "small.json")
 GROUP = typer.main.get_command(app)
@@ -150,3 +154,121 @@ def test_fish_is_args_through_the_real_entry_point() -> None:
     env.update(request("fish", ["show"], "zzz"), _TYPER_COMPLETE_FISH_ACTION="is-args")
     no = subprocess.run([sys.executable, "-m", "lvost"], env=env, capture_output=True, text=True)
     assert (yes.returncode, yes.stdout, no.returncode, no.stdout) == (0, "", 1, "")
+
+
+# bash inserts a completion into the line as it is: whatever the title, what it
+# inserts must give back the title and run nothing, whichever quote is open.
+
+BASH_MEANS_IN_DOUBLE_QUOTES = [("$", "\\$"), ("`", "\\`"), ('"', '\\"'), ("\\", "\\\\"), ("!", '"\\!"')]
+
+
+@pytest.mark.parametrize(("char", "escaped"), BASH_MEANS_IN_DOUBLE_QUOTES)
+def test_inside_double_quotes_what_bash_reads_there_is_escaped(char: str, escaped: str) -> None:
+    assert for_bash([f"Ze{char}d"], '"Ze') == [f"Ze{escaped}d"]
+    assert for_bash([f"Ze{char}d"], 'lvost\nshow\n"Ze') == [f"Ze{escaped}d"]
+
+
+def test_inside_double_quotes_the_rest_goes_in_as_it_is() -> None:
+    assert for_bash(["Zed's & (co); <x> | #y"], '"Ze') == ["Zed's & (co); <x> | #y"]
+
+
+@pytest.mark.parametrize(("char", "escaped"), [("'", "'\\''"), *((c, c) for c in '$`"\\! &;|()#')])
+def test_inside_single_quotes_only_a_quote_is_escaped(char: str, escaped: str) -> None:
+    assert for_bash([f"Ze{char}d"], "'Ze") == [f"Ze{escaped}d"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "title", "inserted"),
+    [
+        # readline closes the quote after a candidate unless it ends with the
+        # quote character: then the candidate must close it itself.
+        ('"Ze', 'Zed"', 'Zed\\""'),
+        ('"Ze', "Zed!", 'Zed"\\!""'),
+        ('"Ze', "Zed\\", "Zed\\\\"),
+        ("'Ze", "Zed'", "Zed'\\'''"),
+        ("'Ze", "Zed\\", "Zed\\"),
+        ('"', "", '"'),
+    ],
+)
+def test_a_candidate_leaves_no_quote_open(typed: str, title: str, inserted: str) -> None:
+    assert for_bash([title], typed) == [inserted]
+
+
+@pytest.mark.parametrize(
+    ("typed", "inserted"),
+    [
+        ("'Ze'", "Zed\\'s\\ \\$\\(x\\)"),  # every quote closed: readline replaces the word
+        ("Ze", "Zed\\'s\\ \\$\\(x\\)"),
+        ("$'Ze", "Zed\\'s $(x)"),  # in $'...' a backslash escapes, and $( means nothing
+        ("$'a\\'Ze", "Zed\\'s\\ \\$\\(x\\)"),  # bash sees $' open, readline no quote at all
+        ("Z$'e'\"", "Zed's \\$(x)"),
+        ("lvost\nshow\n$'\\''\n\"Ze", "Zed\\'s\\ \\$\\(x\\)"),  # readline's quote opened in an earlier word
+    ],
+)
+def test_candidates_are_escaped_for_where_bash_reads_them(typed: str, inserted: str) -> None:
+    assert for_bash(["Zed's $(x)"], typed) == [inserted]
+
+
+def test_the_quick_path_escapes_in_double_quotes(tmp_path: Path) -> None:
+    data = tmp_path / "zed.json"
+    data.write_text('{"tracks": [{"number": 1, "title": "Zed $(touch x) \\"!\\""}]}')
+    env = request("bash", ["show"], '"Ze', data_env=str(data))
+    assert quick_answer(env) == ('Zed \\$(touch x) \\""\\!"\\""\n', 0)
+
+
+READLINE_KEEPS = [
+    ("", "", "", ""),
+    ('"', '"', '"', ""),
+    ("'", "'", "'", ""),
+    ("$'", "$'", "'", ""),
+    ('$"', '$"', '"', ""),
+    ("Ze'", "Ze'", "'", "Ze"),
+    ("'Ze'", "", "", ""),
+    ("$'a\\'b", "", "", ""),  # readline does not know $'...', where \' is no closing quote
+]
+"""What was typed of a word, what of it readline keeps when it puts in a lone
+candidate (it replaces all that follows), the quote it then closes unless the
+word already ends with it, and what the kept part means. (As typing TAB at a
+bash prompt shows: readline keeps the word up to the quote it sees open, and
+when it sees none, replaces the whole word.)"""
+
+TITLES = st.lists(
+    st.one_of(
+        st.text(st.sampled_from(" \t$`\"\\!'&;|<>(){}[]*?~#=%^:,.-/@+aZé\u20130"), min_size=1, max_size=6),
+        st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\0\n\r"), max_size=4),
+        st.sampled_from(
+            [
+                "$(touch CANARY)",
+                "`touch CANARY`",
+                "'; touch CANARY; '",
+                '"; touch CANARY; "',
+                "\\'$(touch CANARY)'",
+                "!!",
+                "!-1",
+                "!#",
+            ]
+        ),
+    ),
+    max_size=4,
+).map("".join)
+"""Titles full of what means something to bash (newlines aside, which its
+completion script takes to separate candidates)."""
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
+@given(st.lists(TITLES, min_size=1, max_size=5))
+@settings(max_examples=60, deadline=None)
+def test_a_title_completed_at_a_bash_prompt_is_the_title_and_runs_nothing(titles: list[str]) -> None:
+    lines, expected = [":"], []  # a first command, so that !! has one to repeat
+    for title in titles:
+        for typed, kept, quote, meaning in READLINE_KEEPS:
+            (inserted,) = for_bash([title], typed)
+            word = kept + inserted
+            if quote and not word.endswith(quote):
+                word += quote
+            lines.append(f"printf '%s\\0' {word}")
+            expected.append(meaning + title)
+    with tempfile.TemporaryDirectory() as where:
+        printed = at_the_prompt("\n".join(lines) + "\n", Path(where))
+        assert not (Path(where) / "CANARY").exists()
+    assert printed.split("\0")[:-1] == expected

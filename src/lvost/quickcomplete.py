@@ -60,9 +60,7 @@ def answer(environ: Mapping[str, str]) -> Answer | None:
         return None
     kept = [c for c in found if c.startswith(incomplete)]  # Typer keeps only these, too
     if shell == "bash":
-        typed = raw_words(raw)
-        raw_word = typed[cword] if cword < len(typed) else ""
-        return "\n".join(for_bash(kept, raw_word)), 0
+        return "\n".join(for_bash(kept, typed_line(raw, cword))), 0
     if shell == "zsh":
         return _zsh(kept), 0
     if environ.get("_TYPER_COMPLETE_FISH_ACTION") == "is-args":
@@ -173,21 +171,117 @@ def starting_with(incomplete: str, names: Iterable[str]) -> list[str]:
     return [incomplete + n[len(incomplete) :] for n in dict.fromkeys(names) if n.casefold().startswith(typed)]
 
 
-def for_bash(candidates: Sequence[str], raw_word: str) -> list[str]:
-    r"""Candidates as bash must insert them, where it puts them in the line as they are.
+def for_bash(candidates: Sequence[str], typed: str) -> list[str]:
+    r"""Candidates as bash must insert them: escaped for the quoting they land in.
 
-    Inside an open quote they go in unchanged; otherwise spaces and the
-    characters bash treats specially are escaped with a backslash.
+    bash (its readline) puts a candidate into the line as it is. If ``typed``
+    (the line up to the end of the word being completed, or that word alone)
+    leaves a quote open, the candidate replaces what follows the quote, and
+    readline closes the quote after it, unless it already ends with that
+    quote character. Otherwise the candidate replaces the word. So that no
+    title can run a command or end the quote early, each is escaped for
+    where it lands:
 
-    >>> for_bash(["Rain & Rails"], "Ra"), for_bash(["Rain & Rails"], '"Ra')
-    (['Rain\\ \\&\\ Rails'], ['Rain & Rails'])
+    - outside quotes, a backslash before space and every character that
+      means something to bash;
+    - inside ``"``, a backslash before ``$``, a backquote, ``"`` and ``\``;
+      ``!`` (history expansion, at an interactive prompt) as ``"\!"``, out
+      of the quotes, since inside them the backslash would stay in the word;
+    - inside ``'``, each ``'`` as ``'\''``: close, escaped quote, reopen;
+    - inside ``$'``, a backslash before ``\`` and ``'``.
+
+    A candidate that would end with the quote character gets one more, to
+    close the quote that readline then leaves open. Where readline and bash
+    would disagree about the quote (a ``$'`` string holding ``\'``, say),
+    a candidate is escaped as outside quotes: that never runs anything.
+
+    >>> print(*for_bash(["Rain & Rails"], "Ra"))
+    Rain\ \&\ Rails
+    >>> print(*for_bash(['Zed "$(x)" `y` \\ !', "Zed!"], '"Ze'))
+    Zed \"\$(x)\" \`y\` \\ "\!"" Zed"\!""
+    >>> print(*for_bash(["It's $(x)", "Ben'"], "'It"))
+    It'\''s $(x) Ben'\'''
+    >>> print(*for_bash(["It's $(x)"], "'It'"))
+    It\'s\ \$\(x\)
     """
-    if raw_word[:1] in ("'", '"'):
-        return list(candidates)
-    return [_BASH_SPECIAL.sub(r"\\\g<0>", c) for c in candidates]
+    quote = _quote_where_inserted(typed)
+    escape = _ESCAPES[quote]
+    closing = quote[-1:]
+    out = []
+    for candidate in candidates:
+        text = escape(candidate)
+        # readline closes the quote unless the last character it sees is the quote
+        # (the opening one, for an empty candidate)
+        if closing and (closing + text).endswith(closing):
+            text += closing
+        out.append(text)
+    return out
+
+
+def typed_line(comp_words: str, cword: int) -> str:
+    r"""The words of ``COMP_WORDS`` up to and including the one being completed,
+    as typed, one a line.
+
+    >>> typed_line("lvost\nshow\nZe\n--json", 2)
+    'lvost\nshow\nZe'
+    """
+    return "\n".join(raw_words(comp_words)[: cword + 1])
+
+
+def open_quote(typed: str, *, ansi_c: bool = True) -> tuple[str, int]:
+    """The quote ``typed`` leaves open at its end and the index it opens at:
+    ``"``, ``'``, ``$"`` or ``$'``, or ``("", -1)`` when none is open.
+
+    With ``ansi_c`` false it reads the way readline does, which knows ``$'``
+    strings no more than any other ``'`` string, where a backslash escapes
+    nothing.
+
+    >>> open_quote('"Ben P'), open_quote("it\\\\'s"), open_quote("'It'"), open_quote("a$'b")
+    (('"', 0), ('', -1), ('', -1), ("$'", 2))
+    >>> open_quote("$'a\\\\'b"), open_quote("$'a\\\\'b", ansi_c=False)
+    (("$'", 1), ('', -1))
+    """
+    quote, start, escaped, after_dollar = "", -1, False, False
+    for index, char in enumerate(typed):
+        plain = not (escaped or quote)
+        if escaped:
+            escaped = False
+        elif char == "\\" and quote != "'":
+            escaped = True
+        elif quote:
+            if char == quote[-1]:
+                quote, start = "", -1
+        elif char in "'\"":
+            quote, start = ("$" if after_dollar and ansi_c else "") + char, index
+        after_dollar = plain and char == "$"
+    return quote, start
+
+
+def _quote_where_inserted(typed: str) -> str:
+    """The quoting bash reads a candidate in, when readline puts it where it does
+    (after the quote readline sees open, or in place of the word), or ``""``
+    for outside quotes and whenever the two read the line differently."""
+    seen, at = open_quote(typed, ansi_c=False)
+    if not seen:
+        return ""
+    quote, _ = open_quote(typed[: at + 1])
+    return quote if quote[-1:] == seen else ""
+
+
+def _in_double_quotes(candidate: str) -> str:
+    return candidate.translate(_DOUBLE_QUOTED)
 
 
 _BASH_SPECIAL = re.compile(r"[^\w./,:@%+=-]")
+_DOUBLE_QUOTED = {ord(c): "\\" + c for c in '$`"\\'} | {ord("!"): '"\\!"'}
+_ESCAPES: dict[str, Callable[[str], str]] = {
+    "": lambda c: _BASH_SPECIAL.sub(r"\\\g<0>", c),
+    '"': _in_double_quotes,
+    '$"': _in_double_quotes,
+    "'": lambda c: c.replace("'", "'\\''"),
+    "$'": lambda c: c.replace("\\", "\\\\").replace("'", "\\'"),
+}
+"""For each quoting a candidate can land in, how to escape it there."""
 
 
 def _zsh(values: Sequence[str]) -> str:

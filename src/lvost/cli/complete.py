@@ -15,7 +15,7 @@ import typer
 from lvost.catalog import Catalog
 from lvost.errors import LvostError
 from lvost.names import KINDS
-from lvost.quickcomplete import field_list, for_bash, raw_words, starting_with
+from lvost.quickcomplete import field_list, for_bash, starting_with, typed_line
 
 Completer = Callable[[typer.Context, str], list[str]]
 
@@ -29,13 +29,12 @@ def _catalog(ctx: typer.Context) -> Catalog | None:
 
 
 def _for_shell(candidates: list[str]) -> list[str]:
-    # bash puts a candidate into the line as it is, so it must come escaped;
-    # zsh and fish quote candidates themselves.
+    # bash puts a candidate into the line as it is, so it must come escaped for
+    # the quoting it lands in; zsh and fish quote candidates themselves.
     if os.environ.get("_LVOST_COMPLETE") != "complete_bash":
         return candidates
-    words = raw_words(os.environ.get("COMP_WORDS", ""))
     index = int(os.environ.get("COMP_CWORD", "0") or 0)
-    return for_bash(candidates, words[index] if index < len(words) else "")
+    return for_bash(candidates, typed_line(os.environ.get("COMP_WORDS", ""), index))
 
 
 def titles(ctx: typer.Context, incomplete: str) -> list[str]:
