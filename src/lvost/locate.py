@@ -56,10 +56,10 @@ def _child(text: str, pos: int, part: str | int) -> int | None:
 def _member(text: str, pos: int, key: str) -> int | None:
     pos = _skip_space(text, pos + 1)
     while text.startswith('"', pos):
-        name, pos = json.decoder.scanstring(text, pos + 1)  # type: ignore[attr-defined]
+        name, pos = _DECODER.raw_decode(text, pos)  # at a quote, that is the key as a str
         pos = _skip_space(text, _skip_space(text, pos) + 1)  # past the colon
         if name == key:
-            return int(pos)
+            return pos
         following = _next(text, pos)
         if following is None:
             return None
