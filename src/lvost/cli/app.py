@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -12,10 +13,6 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console, RenderableType
 from rich.table import Table
-from typer._click.core import ParameterSource
-from typer._click.exceptions import ClickException, NoArgsIsHelpError
-from typer._click.exceptions import UsageError as ClickUsageError
-from typer._click.globals import get_current_context
 from typer.core import TyperGroup
 
 from lvost import render
@@ -32,6 +29,27 @@ class ReaderGoneError(Exception):
     """The reader of stdout closed it (``lvost tracks | head -1``); not an error of ours."""
 
 
+@dataclass
+class RootOptions:
+    """The options given before the command, as the main callback received them."""
+
+    data: str | None = None
+    data_from_env: bool = False
+    """Whether ``data`` came from LVOST_DATA rather than --data, so errors can say so."""
+    no_color: bool = False
+
+
+_root = RootOptions()
+"""The root options of the run in progress: the main callback sets them, and every run
+starts and ends with the defaults. (Typer's way to reach the current context from
+anywhere is private, so the callback keeps what the commands need here.)"""
+
+
+def _set_root(options: RootOptions) -> None:
+    global _root
+    _root = options
+
+
 class LvostGroup(TyperGroup):
     """Typer's group, with lvost's one error path around every command."""
 
@@ -43,12 +61,28 @@ class LvostGroup(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
-        code = run_guarded(
-            lambda: super(LvostGroup, self).main(args, prog_name, complete_var, False, **extra)
-        )
+        _set_root(RootOptions())
+        try:
+            code = run_guarded(
+                lambda: super(LvostGroup, self).main(args, prog_name, complete_var, False, **extra)
+            )
+        finally:
+            _set_root(RootOptions())
         if standalone_mode:
             sys.exit(code)
         return code
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """Show the help for ``lvost`` alone, and succeed.
+
+        Typer would raise an error to show it, one that it keeps private; ending the
+        run here with ``typer.Exit`` says the same without naming it. (``ctx`` is
+        Typer's vendored Click context, whose class is private too.)
+        """
+        if not args and self.no_args_is_help and not ctx.resilient_parsing:
+            write(ctx.get_help())
+            raise typer.Exit(ExitCode.OK)
+        return super().parse_args(ctx, args)
 
 
 def run_guarded(invoke: Callable[[], object]) -> int:
@@ -57,16 +91,19 @@ def run_guarded(invoke: Callable[[], object]) -> int:
         result = invoke()
     except LvostError as exc:
         return _fail(str(exc), exc.exit_code)
-    except NoArgsIsHelpError as exc:
-        write(exc.format_message())
-        return ExitCode.OK
-    except ClickUsageError as exc:
-        hint = f" See '{exc.ctx.command_path} --help'." if exc.ctx else ""
+    except typer.TyperException as exc:
+        # Typer's own errors (a usage error, a bad value, a file it cannot open) are
+        # classes of its vendored Click, which it keeps private: asking to have them
+        # public was declined (fastapi/typer#1867). Their public base, TyperException,
+        # carries what we need: the message, and the exit code, 2 for a usage error,
+        # whose context (when there is one) names the command to ask for --help.
+        if exc.exit_code != ExitCode.USAGE:
+            return _fail(exc.format_message(), exc.exit_code)
+        ctx = getattr(exc, "ctx", None)
+        hint = f" See '{ctx.command_path} --help'." if ctx is not None else ""
         # Typer checks values with Pydantic, whose messages read differently from ours.
         message = exc.format_message().replace("Value error, ", "").replace("Input should", "it should")
         return _fail(f"{message.rstrip('.')}.{hint}", ExitCode.USAGE)
-    except ClickException as exc:
-        return _fail(exc.format_message(), exc.exit_code)
     except typer.Abort:
         return _fail("aborted", ExitCode.ERROR)
     except ReaderGoneError:
@@ -101,6 +138,7 @@ def _version(show: bool) -> None:
 
 @app.callback()
 def main(
+    ctx: typer.Context,
     data: Annotated[
         str | None,
         typer.Option(
@@ -116,11 +154,10 @@ def main(
     ] = False,
 ) -> None:
     """Explore a film soundtrack: Leaving Las Vegas (1995), or your own data file."""
-
-
-def _root_params() -> dict[str, Any]:
-    context = get_current_context(silent=True)
-    return context.find_root().params if context is not None else {}
+    source = ctx.get_parameter_source("data")
+    # The source is an enum of Typer's private Click; its member's name is what is public.
+    from_env = source is not None and source.name == "ENVIRONMENT"
+    _set_root(RootOptions(data=data, data_from_env=from_env, no_color=no_color))
 
 
 def data_path() -> tuple[Path | None, str | None]:
@@ -128,12 +165,10 @@ def data_path() -> tuple[Path | None, str | None]:
 
     Neither, or an empty value, means the embedded soundtrack.
     """
-    value = _root_params().get("data")
-    if not value:
+    root = _root
+    if not root.data:
         return None, None
-    root = get_current_context().find_root()
-    from_env = root.get_parameter_source("data") is ParameterSource.ENVIRONMENT
-    return Path(value), f"{DATA_ENV}={value}" if from_env else None
+    return Path(root.data), f"{DATA_ENV}={root.data}" if root.data_from_env else None
 
 
 def load_catalog() -> Catalog:
@@ -147,7 +182,7 @@ def console() -> Console:
     Rich turns colour off for pipes, with NO_COLOR and with TERM=dumb; --no-color
     turns it off everywhere.
     """
-    return Console(highlight=False, no_color=True if _root_params().get("no_color") else None)
+    return Console(highlight=False, no_color=True if _root.no_color else None)
 
 
 def interactive_terminal() -> bool:
