@@ -188,3 +188,8 @@ def test_a_file_without_themes(small: Catalog) -> None:
     with pytest.raises(NotFoundError, match="this soundtrack has no themes"):
         bare.find_theme("night")
     assert bare.themes_with_genre("jazz") == []
+
+
+def test_a_number_beyond_any_track_is_not_found(catalog: Catalog) -> None:
+    with pytest.raises(NotFoundError, match="there is no track 9223372036854775808; "):
+        catalog.find_track("9223372036854775808")

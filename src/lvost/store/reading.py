@@ -72,6 +72,8 @@ class Store:
         return (construct(Track, json.loads(data)) for (data,) in rows)
 
     def track(self, number: int) -> Track | None:
+        if not -(2**63) <= number < 2**63:
+            return None  # beyond what SQLite stores, so no track has it
         found = self.connection.execute(
             "SELECT data FROM tracks WHERE soundtrack = ? AND number = ?", (self.soundtrack, number)
         ).fetchone()
