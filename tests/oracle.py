@@ -21,13 +21,3 @@ def every_hit(catalog: Catalog, query: Sequence[str]) -> list[Hit]:
         if found is not None:
             hits.append(Hit(track, found[0], matches_in(texts, found[1])))
     return sorted(hits, key=lambda h: (-h.score, h.track.number))
-
-
-def admitted(catalog: Catalog, query: Sequence[str]) -> list[int]:
-    """The numbers of the tracks ``query`` admits, in album order."""
-    return sorted(h.track.number for h in every_hit_or_excluding(catalog, query))
-
-
-def every_hit_or_excluding(catalog: Catalog, query: Sequence[str]) -> list[Hit]:
-    """As ``every_hit``, for queries of excluding terms only too."""
-    return every_hit(catalog, query)

@@ -129,12 +129,16 @@ def test_a_store_gives_back_the_soundtrack_it_was_given(data: dict[str, Any]) ->
     )
 
 
-def test_search_text_holds_each_value_between_spaces() -> None:
-    from lvost.store.write import searchable
+def test_search_text_holds_each_value_normalized_between_spaces() -> None:
+    from lvost.store.write import padded
 
-    assert searchable(["It\u2019s a Town", "Ben & Bill"]) == " its a town | ben and bill "
-    assert searchable([]) == ""
-    assert searchable(["?!"]) == "  "
+    assert padded(["its a town", "ben and bill"]) == " its a town | ben and bill "
+    assert padded([]) == ""
+    assert padded([""]) == "  "
+    data = dict(_SMALL, tracks=[{"number": 1, "title": "It\u2019s a Town", "alternate_titles": ["?!"]}])
+    catalog = Catalog(SoundtrackFile.model_validate_json(json.dumps(data)))
+    stored = catalog.store.connection.execute("SELECT title, performers FROM search_text").fetchall()
+    assert stored == [(" its a town |  ", "")]
 
 
 def test_the_full_text_index_can_be_told_missing(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -198,7 +198,7 @@ class Catalog:
 
     def admitted(self, query: Sequence[str]) -> set[int]:
         """The numbers of the tracks that every term of ``query`` admits."""
-        return {t.number for t in self.store.tracks(ranking.admits(parse(query)))}
+        return self.store.numbers(ranking.admits(parse(query)))
 
     def vocabulary(self) -> list[str]:
         """What a search that finds nothing suggests from: titles, names, genres, themes."""
@@ -213,7 +213,7 @@ class Catalog:
         return wanted
 
     def _number_range(self) -> str:
-        low, high = self.store.numbers()
+        low, high = self.store.number_range()
         return f"this soundtrack's tracks are numbered {low} to {high}"
 
 
@@ -224,11 +224,6 @@ def themes_by_number(themes: Sequence[Theme]) -> dict[int, list[Theme]]:
         for number in dict.fromkeys(theme.tracks):
             by_number.setdefault(number, []).append(theme)
     return by_number
-
-
-def credits(track: Track) -> tuple[object, ...]:
-    """Performers, then writers."""
-    return (*track.performers, *track.writers)
 
 
 def _valued(field: str, value: str) -> ranking.Clause:

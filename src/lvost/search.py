@@ -97,8 +97,8 @@ def score_texts(
     """How well a track's texts (already normalized) answer ``terms``, and which
     texts matched; ``None`` when a term rules the track out.
 
-    Both the search over a loaded catalog and the one over a cached index score
-    with this, so they rank alike.
+    The store ranks by the same rules in SQL (``lvost.store.ranking``); this says
+    which of a shown hit's texts matched, and the tests hold the two to each other.
     """
     total = 0.0
     matched: list[int] = []

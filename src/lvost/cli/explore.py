@@ -155,12 +155,13 @@ def search(
 
     Examples: lvost search sting    lvost search blues ben --limit 3    lvost search kind:song ^sting
     """
-    from lvost.cli.searching import find
+    from lvost.search import best
 
     chosen = resolve_format(fmt, json)
     if limit is None and chosen == "table":
         limit = SCREENFUL  # a terminal gets the best matches, and is told how many more there are
-    catalog, found = find(query, limit)
+    catalog = load_catalog()
+    found = best(catalog, query, limit)
     listing = render.hit_listing(catalog, " ".join(query), found.hits, found.total)
     show_listing(listing, chosen, fields, "No matches.")
 

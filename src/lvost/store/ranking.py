@@ -2,7 +2,7 @@
 
 The rules are those of ``lvost.search.search``, said in SQL over ``search_text``
 so that SQLite filters, scores and orders the tracks, and ``--limit`` reads
-only the best. A field's text is ``" value | value "`` (see ``write.searchable``),
+only the best. A field's text is ``" value | value "`` (see ``write.padded``),
 so for a word ``w`` (letters and digits only):
 
 - ``" w "`` in it: ``w`` is a whole word of some value (quality 100);
@@ -81,18 +81,11 @@ def _matches(term: Term) -> Clause:
 
 
 def _found(word: str, fields: Sequence[str]) -> Clause:
-    sql, params = [], []
-    for field in fields:
-        if field == "kinds":
-            sql.append(f"instr(search_text.{field}, ?)")
-            params.append(f" {word} ")
-        elif field == "notes":
-            sql.append(f"instr(search_text.{field}, ?)")
-            params.append(f" {word}")
-        else:
-            sql.append(f"instr(search_text.{field}, ?)")
-            params.append(word)
-    return Clause("(" + " OR ".join(sql) + ")", tuple(params))
+    """``word`` found in one of ``fields`` at all: whole in kinds, starting a word
+    in notes, anywhere in the others."""
+    needles = [f" {word} " if f == "kinds" else f" {word}" if f == "notes" else word for f in fields]
+    sql = " OR ".join(f"instr(search_text.{f}, ?)" for f in fields)
+    return Clause(f"({sql})", tuple(needles))
 
 
 def _best(word: str, fields: Sequence[str]) -> Clause:

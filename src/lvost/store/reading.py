@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,7 +51,7 @@ class Store:
         (total,) = self._one("SELECT count(*) FROM tracks WHERE soundtrack = ?")
         return int(total)
 
-    def numbers(self) -> tuple[int, int]:
+    def number_range(self) -> tuple[int, int]:
         """The lowest and highest track number."""
         low, high = self._one("SELECT min(number), max(number) FROM tracks WHERE soundtrack = ?")
         return int(low), int(high)
@@ -60,16 +60,22 @@ class Store:
         """The tracks ``where`` (a condition on ``search_text`` and ``tracks``)
         keeps, in the order ``order`` names: number, title, artist, or file (as the
         file lists them)."""
-        return list(self.iter_tracks(where, order))
-
-    def iter_tracks(self, where: ranking.Clause | None = None, order: str = "number") -> Iterator[Track]:
         clause = where or ranking.Clause("1")
         rows = self.connection.execute(
             "SELECT tracks.data FROM tracks JOIN search_text ON search_text.track = tracks.id"
             f" WHERE tracks.soundtrack = ? AND ({clause.sql}) ORDER BY {_ORDERS[order]}",
             (self.soundtrack, *clause.params),
         )
-        return (construct(Track, json.loads(data)) for (data,) in rows)
+        return [construct(Track, json.loads(data)) for (data,) in rows]
+
+    def numbers(self, where: ranking.Clause) -> set[int]:
+        """The numbers of the tracks ``where`` keeps, without reading the tracks."""
+        rows = self.connection.execute(
+            "SELECT tracks.number FROM tracks JOIN search_text ON search_text.track = tracks.id"
+            f" WHERE tracks.soundtrack = ? AND ({where.sql})",
+            (self.soundtrack, *where.params),
+        )
+        return {number for (number,) in rows}
 
     def track(self, number: int) -> Track | None:
         if not -(2**63) <= number < 2**63:
@@ -102,14 +108,6 @@ class Store:
         ).fetchall()
         total = int(rows[0][2]) if rows else 0
         return [Ranked(construct(Track, json.loads(data)), score) for data, score, _ in rows], total
-
-    def themes_of(self, number: int) -> list[Theme]:
-        rows = self.connection.execute(
-            "SELECT data FROM themes WHERE soundtrack = ? AND id IN"
-            " (SELECT theme FROM theme_tracks WHERE number = ?) ORDER BY position",
-            (self.soundtrack, number),
-        )
-        return [construct(Theme, json.loads(data)) for (data,) in rows]
 
     def titled(self, wanted: str) -> list[tuple[int, list[str]]]:
         """Each track (by number, with its title and alternate titles) whose title

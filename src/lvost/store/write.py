@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from lvost.matching import join_values, normalize, normalize_joined
+from lvost.matching import join_values, normalize_joined
 from lvost.models import SoundtrackFile, Theme, Track
 from lvost.store.schema import SEARCHED
 
@@ -110,7 +110,7 @@ def _add_tracks(
             for field, attribute in _VALUE_FIELDS
             for i, value in enumerate(getattr(track, attribute))
         ]
-        search_rows.append((row, *(_padded(values) for values in normal)))
+        search_rows.append((row, *(padded(values) for values in normal)))
     connection.executemany(
         "INSERT INTO tracks"
         " (id, soundtrack, position, number, title, title_key, artist_key, duration_seconds, data)"
@@ -145,18 +145,14 @@ def field_texts(track: Track, themes: Sequence[str]) -> list[Sequence[str]]:
     ]
 
 
-def searchable(values: Sequence[str]) -> str:
-    """A field's values as search looks in them: each normalized and padded with a
-    space, joined by "|" (``" its a town | ben and bill "``), so that a word found
-    between spaces lies inside one value; no values is the empty text.
+def padded(normalized: Sequence[str]) -> str:
+    """A field's normalized values as search looks in them: each padded with a
+    space and joined by "|", so that a word found between spaces lies inside one
+    value; no values is the empty text.
 
-    >>> searchable(["It\u2019s a Town", "Ben & Bill"]), searchable([])
+    >>> padded(["its a town", "ben and bill"]), padded([])
     (' its a town | ben and bill ', '')
     """
-    return _padded([normalize(v) for v in values])
-
-
-def _padded(normalized: Sequence[str]) -> str:
     return f" {' | '.join(normalized)} " if normalized else ""
 
 
