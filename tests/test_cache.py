@@ -247,3 +247,20 @@ def test_four_processes_building_one_entry_all_answer(folder: Path, tmp_path: Pa
     assert len(set(outputs)) == 1
     assert outputs[0].splitlines()[1].startswith("1\tOne\t")
     assert len(entries(folder)) == 1
+
+
+def test_damage_found_after_an_entry_was_opened_is_one_error_line(folder: Path, tmp_path: Path) -> None:
+    tracks = [{"number": n, "title": f"Track {n}", "notes": ["a note " * 20]} for n in range(1, 401)]
+    path = write(tmp_path / "a.json", variant(tracks=tracks, themes=[]))
+    runner = CliRunner(env={**TERMINAL, cache.ENV: str(folder)})
+    assert runner.invoke(app, ["--data", str(path), "tracks"], prog_name="lvost").exit_code == 0
+    (entry,) = entries(folder)
+    raw = bytearray(entry.read_bytes())
+    start, end = len(raw) // 3, 2 * len(raw) // 3  # the tables' pages, past the header and meta
+    raw[start:end] = b"\xff" * (end - start)
+    entry.write_bytes(bytes(raw))
+    result = runner.invoke(app, ["--data", str(path), "tracks", "--format", "tsv"], prog_name="lvost")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: the store lvost keeps for this soundtrack cannot be read (")
+    assert result.stderr.endswith("the next command builds it again\n")
+    assert result.stderr.count("\n") == 1

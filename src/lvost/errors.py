@@ -40,6 +40,10 @@ class DataFileError(LvostError):
     """A data file that cannot be read, parsed or validated."""
 
 
+class StoreError(LvostError):
+    """A store that SQLite cannot read: a cache entry damaged after it was opened."""
+
+
 class NotFoundError(LvostError):
     """Nothing matches what was asked for: a track, a theme, a search."""
 

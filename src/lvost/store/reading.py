@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from lvost.errors import StoreError
 from lvost.models import Soundtrack, Theme, Track
 from lvost.query import Term
 from lvost.store import ranking
@@ -33,8 +34,8 @@ class Store:
     def __init__(self, connection: sqlite3.Connection, soundtrack: int = 1) -> None:
         self.connection = connection
         self.soundtrack = soundtrack
-        found = connection.execute("SELECT value FROM meta WHERE key = 'full_text'").fetchone()
-        self.full_text = bool(found and found[0] == "1")
+        found = list(self._rows("SELECT value FROM meta WHERE key = 'full_text'"))
+        self.full_text = bool(found and found[0][0] == "1")
 
     def header(self) -> tuple[Soundtrack, str | None]:
         """The album, film and sources, and the file's ``$schema``."""
@@ -42,7 +43,7 @@ class Store:
         return construct(Soundtrack, json.loads(header)), schema_url
 
     def themes(self) -> list[Theme]:
-        rows = self.connection.execute(
+        rows = self._rows(
             "SELECT data FROM themes WHERE soundtrack = ? ORDER BY position", (self.soundtrack,)
         )
         return [construct(Theme, json.loads(data)) for (data,) in rows]
@@ -61,7 +62,7 @@ class Store:
         keeps, in the order ``order`` names: number, title, artist, or file (as the
         file lists them)."""
         clause = where or ranking.Clause("1")
-        rows = self.connection.execute(
+        rows = self._rows(
             "SELECT tracks.data FROM tracks JOIN search_text ON search_text.track = tracks.id"
             f" WHERE tracks.soundtrack = ? AND ({clause.sql}) ORDER BY {_ORDERS[order]}",
             (self.soundtrack, *clause.params),
@@ -70,7 +71,7 @@ class Store:
 
     def numbers(self, where: ranking.Clause) -> set[int]:
         """The numbers of the tracks ``where`` keeps, without reading the tracks."""
-        rows = self.connection.execute(
+        rows = self._rows(
             "SELECT tracks.number FROM tracks JOIN search_text ON search_text.track = tracks.id"
             f" WHERE tracks.soundtrack = ? AND ({where.sql})",
             (self.soundtrack, *where.params),
@@ -80,10 +81,12 @@ class Store:
     def track(self, number: int) -> Track | None:
         if not -(2**63) <= number < 2**63:
             return None  # beyond what SQLite stores, so no track has it
-        found = self.connection.execute(
-            "SELECT data FROM tracks WHERE soundtrack = ? AND number = ?", (self.soundtrack, number)
-        ).fetchone()
-        return construct(Track, json.loads(found[0])) if found else None
+        found = list(
+            self._rows(
+                "SELECT data FROM tracks WHERE soundtrack = ? AND number = ?", (self.soundtrack, number)
+            )
+        )
+        return construct(Track, json.loads(found[0][0])) if found else None
 
     def search(self, terms: Sequence[Term], limit: int | None = None) -> tuple[list[Ranked], int]:
         """The tracks ``terms`` admit, best first (ties in album order), at most
@@ -92,20 +95,22 @@ class Store:
         narrowing = ranking.narrowing(terms) if self.full_text else None
         # The full-text index names the rows worth scoring; without it, every row is.
         narrowed = "search_text.track IN (SELECT rowid FROM search_index WHERE search_index MATCH ?) AND "
-        rows = self.connection.execute(
-            "SELECT tracks.data, hits.score, count(*) OVER () FROM"
-            f" (SELECT tracks.id AS id, tracks.number AS number, {score.sql} AS score"
-            "  FROM search_text JOIN tracks ON tracks.id = search_text.track"
-            f" WHERE {narrowed if narrowing else ''}tracks.soundtrack = ? AND ({admits.sql})) AS hits"
-            " JOIN tracks ON tracks.id = hits.id ORDER BY hits.score DESC, hits.number LIMIT ?",
-            (
-                *score.params,
-                *((narrowing,) if narrowing else ()),
-                self.soundtrack,
-                *admits.params,
-                -1 if limit is None else limit,
-            ),
-        ).fetchall()
+        rows = list(
+            self._rows(
+                "SELECT tracks.data, hits.score, count(*) OVER () FROM"
+                f" (SELECT tracks.id AS id, tracks.number AS number, {score.sql} AS score"
+                "  FROM search_text JOIN tracks ON tracks.id = search_text.track"
+                f" WHERE {narrowed if narrowing else ''}tracks.soundtrack = ? AND ({admits.sql})) AS hits"
+                " JOIN tracks ON tracks.id = hits.id ORDER BY hits.score DESC, hits.number LIMIT ?",
+                (
+                    *score.params,
+                    *((narrowing,) if narrowing else ()),
+                    self.soundtrack,
+                    *admits.params,
+                    -1 if limit is None else limit,
+                ),
+            )
+        )
         total = int(rows[0][2]) if rows else 0
         return [Ranked(construct(Track, json.loads(data)), score) for data, score, _ in rows], total
 
@@ -113,7 +118,7 @@ class Store:
         """Each track (by number, with its title and alternate titles) whose title
         or an alternate title holds the normalized ``wanted`` somewhere, in album
         order; every track for ``""``."""
-        rows = self.connection.execute(
+        rows = self._rows(
             "SELECT tracks.number, tracks.data FROM tracks JOIN search_text ON search_text.track = tracks.id"
             " WHERE tracks.soundtrack = ? AND instr(search_text.title, ?) ORDER BY tracks.number",
             (self.soundtrack, wanted),
@@ -126,7 +131,7 @@ class Store:
 
     def genres(self) -> list[str]:
         """Every genre a track or a theme names, sorted."""
-        rows = self.connection.execute(
+        rows = self._rows(
             "SELECT value FROM track_values JOIN tracks ON tracks.id = track_values.track"
             " WHERE tracks.soundtrack = ? AND field = 'genre'"
             " UNION SELECT genre FROM theme_genres JOIN themes ON themes.id = theme_genres.theme"
@@ -137,7 +142,7 @@ class Store:
 
     def artists(self) -> list[str]:
         """Every performer and writer, each once, in order of first appearance."""
-        rows = self.connection.execute(
+        rows = self._rows(
             "SELECT name FROM credits JOIN tracks ON tracks.id = credits.track"
             " WHERE tracks.soundtrack = ? ORDER BY tracks.number, credits.position",
             (self.soundtrack,),
@@ -145,15 +150,25 @@ class Store:
         return list(dict.fromkeys(name for (name,) in rows))
 
     def titles(self) -> list[str]:
-        rows = self.connection.execute(
-            "SELECT title FROM tracks WHERE soundtrack = ? ORDER BY number", (self.soundtrack,)
-        )
+        rows = self._rows("SELECT title FROM tracks WHERE soundtrack = ? ORDER BY number", (self.soundtrack,))
         return [title for (title,) in rows]
 
     def _one(self, sql: str) -> tuple[Any, ...]:
-        found = self.connection.execute(sql, (self.soundtrack,)).fetchone()
-        assert found is not None, sql
+        (found,) = self._rows(sql, (self.soundtrack,))
         return tuple(found)
+
+    def _rows(self, sql: str, params: Sequence[object] = ()) -> Iterator[Any]:
+        """The rows ``sql`` gives, as they come; a store SQLite cannot read is a ``StoreError``.
+
+        (An entry is checked as it is opened, but damage deeper in the file shows
+        only when that part is read.)"""
+        try:
+            yield from self.connection.execute(sql, params)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"the store lvost keeps for this soundtrack cannot be read ({exc}); "
+                "'lvost cache --clear' removes it, and the next command builds it again"
+            ) from None
 
 
 _ORDERS = {
