@@ -147,11 +147,9 @@ class Catalog:
 
     def themes_of(self, track: Track) -> list[Theme]:
         """The themes that name the track, in the file's order."""
-        return list(self._themes_by_number.get(track.number, ()))
-
-    @cached_property
-    def _themes_by_number(self) -> dict[int, list[Theme]]:
-        return themes_by_number(self.themes)
+        # Asked of the store's index of theme tracks: a large catalog's themes name
+        # many thousands of tracks, too many to map for the few tracks a command shows.
+        return [self.themes[i] for i in self.store.theme_positions(track.number)]
 
     def tracks_of(self, theme: Theme) -> list[Track]:
         """The theme's tracks in album order."""
@@ -215,15 +213,6 @@ class Catalog:
     def _number_range(self) -> str:
         low, high = self.store.number_range()
         return f"this soundtrack's tracks are numbered {low} to {high}"
-
-
-def themes_by_number(themes: Sequence[Theme]) -> dict[int, list[Theme]]:
-    """The themes that name each track number, in the file's order."""
-    by_number: dict[int, list[Theme]] = {}
-    for theme in themes:
-        for number in dict.fromkeys(theme.tracks):
-            by_number.setdefault(number, []).append(theme)
-    return by_number
 
 
 def _valued(field: str, value: str) -> ranking.Clause:

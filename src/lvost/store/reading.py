@@ -97,11 +97,14 @@ class Store:
         narrowed = "search_text.track IN (SELECT rowid FROM search_index WHERE search_index MATCH ?) AND "
         rows = list(
             self._rows(
-                "SELECT tracks.data, hits.score, count(*) OVER () FROM"
-                f" (SELECT tracks.id AS id, tracks.number AS number, {score.sql} AS score"
-                "  FROM search_text JOIN tracks ON tracks.id = search_text.track"
-                f" WHERE {narrowed if narrowing else ''}tracks.soundtrack = ? AND ({admits.sql})) AS hits"
-                " JOIN tracks ON tracks.id = hits.id ORDER BY hits.score DESC, hits.number LIMIT ?",
+                # Ranked and cut to the limit on ids alone; only the best are read whole.
+                "SELECT tracks.data, best.score, best.total FROM"
+                " (SELECT id, number, score, count(*) OVER () AS total FROM"
+                f"  (SELECT tracks.id AS id, tracks.number AS number, {score.sql} AS score"
+                "   FROM search_text JOIN tracks ON tracks.id = search_text.track"
+                f"  WHERE {narrowed if narrowing else ''}tracks.soundtrack = ? AND ({admits.sql}))"
+                "  ORDER BY score DESC, number LIMIT ?) AS best"
+                " JOIN tracks ON tracks.id = best.id ORDER BY best.score DESC, best.number",
                 (
                     *score.params,
                     *((narrowing,) if narrowing else ()),
@@ -113,6 +116,15 @@ class Store:
         )
         total = int(rows[0][2]) if rows else 0
         return [Ranked(construct(Track, json.loads(data)), score) for data, score, _ in rows], total
+
+    def theme_positions(self, number: int) -> list[int]:
+        """Where the themes that name track ``number`` stand among the themes, in order."""
+        rows = self._rows(
+            "SELECT DISTINCT themes.position FROM theme_tracks JOIN themes ON themes.id = theme_tracks.theme"
+            " WHERE themes.soundtrack = ? AND theme_tracks.number = ? ORDER BY themes.position",
+            (self.soundtrack, number),
+        )
+        return [position for (position,) in rows]
 
     def titled(self, wanted: str) -> list[tuple[int, list[str]]]:
         """Each track (by number, with its title and alternate titles) whose title
