@@ -7,12 +7,12 @@ from dataclasses import dataclass
 
 from lvost.catalog import Catalog
 from lvost.errors import NotFoundError, UsageError
-from lvost.matching import normalize, suggest
+from lvost.matching import suggest
 from lvost.models import Track
 from lvost.query import Term, parse
 from lvost.store.ranking import WEIGHTS
 from lvost.store.schema import SEARCHED
-from lvost.store.write import field_texts
+from lvost.store.write import field_texts, unpadded
 
 
 @dataclass(frozen=True)
@@ -71,8 +71,11 @@ def best(catalog: Catalog, query: str | Sequence[str], limit: int | None = None)
         raise NotFoundError(f'nothing matches "{wanted}"', suggest(wanted, catalog.vocabulary()))
     hits = []
     for found in ranked:
-        texts = list(track_texts(catalog, found.track))
-        scored = score_texts(terms, [f for f, _ in texts], [normalize(v) for _, v in texts])
+        # What matched, told from the texts as the store normalized them.
+        names = [catalog.themes[i].name for i in found.themes]
+        texts = list(_texts(found.track, names))
+        normalized = [value for text in found.normalized for value in unpadded(text)]
+        scored = score_texts(terms, [f for f, _ in texts], normalized)
         where = scored[1] if scored else []
         hits.append(Hit(found.track, found.score / 100, matches_in(texts, where)))
     return Found(hits, total)
@@ -157,7 +160,10 @@ def _quality(word: str, text: str, field: str) -> float:
 
 def track_texts(catalog: Catalog, track: Track) -> Iterator[tuple[str, str]]:
     """Every (field, text) of a track that search and queries look in."""
-    themes = [theme.name for theme in catalog.themes_of(track)]
+    return _texts(track, [theme.name for theme in catalog.themes_of(track)])
+
+
+def _texts(track: Track, themes: Sequence[str]) -> Iterator[tuple[str, str]]:
     for field, texts in zip(SEARCHED, field_texts(track, themes), strict=True):
         for text in texts:
             yield field, text

@@ -18,6 +18,7 @@ from lvost.models import Soundtrack, Theme, Track
 from lvost.query import Term
 from lvost.store import ranking
 from lvost.store.rebuild import construct
+from lvost.store.schema import SEARCHED
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,10 @@ class Ranked:
 
     track: Track
     score: int
+    normalized: tuple[str, ...]
+    """Its searched texts as the store holds them, a field each (see ``write.padded``)."""
+    themes: tuple[int, ...]
+    """The positions of the themes that name it, in order."""
 
 
 class Store:
@@ -98,13 +103,14 @@ class Store:
         rows = list(
             self._rows(
                 # Ranked and cut to the limit on ids alone; only the best are read whole.
-                "SELECT tracks.data, best.score, best.total FROM"
+                f"SELECT tracks.data, best.score, best.total, {_TEXTS}, ({_THEMES}) FROM"
                 " (SELECT id, number, score, count(*) OVER () AS total FROM"
                 f"  (SELECT tracks.id AS id, tracks.number AS number, {score.sql} AS score"
                 "   FROM search_text JOIN tracks ON tracks.id = search_text.track"
                 f"  WHERE {narrowed if narrowing else ''}tracks.soundtrack = ? AND ({admits.sql}))"
                 "  ORDER BY score DESC, number LIMIT ?) AS best"
-                " JOIN tracks ON tracks.id = best.id ORDER BY best.score DESC, best.number",
+                " JOIN tracks ON tracks.id = best.id JOIN search_text ON search_text.track = best.id"
+                " ORDER BY best.score DESC, best.number",
                 (
                     *score.params,
                     *((narrowing,) if narrowing else ()),
@@ -115,7 +121,11 @@ class Store:
             )
         )
         total = int(rows[0][2]) if rows else 0
-        return [Ranked(construct(Track, json.loads(data)), score) for data, score, _ in rows], total
+        found = [
+            Ranked(construct(Track, json.loads(data)), score, tuple(texts), tuple(json.loads(themes)))
+            for data, score, _, *texts, themes in rows
+        ]
+        return found, total
 
     def theme_positions(self, number: int) -> list[int]:
         """Where the themes that name track ``number`` stand among the themes, in order."""
@@ -182,6 +192,14 @@ class Store:
                 "'lvost cache --clear' removes it, and the next command builds it again"
             ) from None
 
+
+_TEXTS = ", ".join(f"search_text.{field}" for field in SEARCHED)
+_THEMES = (
+    "SELECT json_group_array(position) FROM (SELECT DISTINCT themes.position FROM theme_tracks"
+    " JOIN themes ON themes.id = theme_tracks.theme WHERE themes.soundtrack = tracks.soundtrack"
+    " AND theme_tracks.number = tracks.number ORDER BY themes.position)"
+)
+"""A track's themes as a JSON list of positions, as ``Store.theme_positions`` gives them."""
 
 _ORDERS = {
     "file": "tracks.position",

@@ -156,5 +156,14 @@ def padded(normalized: Sequence[str]) -> str:
     return f" {' | '.join(normalized)} " if normalized else ""
 
 
+def unpadded(text: str) -> list[str]:
+    """The normalized values of a field's text, as ``padded`` joined them.
+
+    >>> unpadded(" its a town | ben and bill "), unpadded(""), unpadded("  ")
+    (['its a town', 'ben and bill'], [], [''])
+    """
+    return text[1:-1].split(" | ") if text else []
+
+
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
