@@ -272,3 +272,40 @@ def test_a_title_completed_at_a_bash_prompt_is_the_title_and_runs_nothing(titles
         printed = at_the_prompt("\n".join(lines) + "\n", Path(where))
         assert not (Path(where) / "CANARY").exists()
     assert printed.split("\0")[:-1] == expected
+
+
+def test_values_come_from_a_current_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    from lvost import cache
+    from lvost.catalog import Catalog
+    from support import variant
+
+    monkeypatch.setenv(cache.ENV, str(tmp_path / "cache"))
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(variant(tracks__1__title="Tango", tracks__1__genres=["Bossa Nova"])))
+    assert quickcomplete.candidates(["show"], "", {"LVOST_DATA": str(path)}) == ["One", "Tango"]
+    Catalog.load(path)  # builds the store
+
+    def no_json(*args: object) -> None:
+        raise AssertionError("the store should have answered")
+
+    monkeypatch.setattr(quickcomplete.json, "loads", no_json)
+    environ = {"LVOST_DATA": str(path)}
+    assert quickcomplete.candidates(["show"], "", environ) == ["One", "Tango"]
+    assert quickcomplete.candidates(["tracks", "--genre"], "", environ) == ["bossa nova"]
+    assert quickcomplete.candidates(["themes"], "", environ) == ["t"]
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_a_pipe_or_a_device_as_data_completes_nothing_and_at_once(tmp_path: Path, kind: str) -> None:
+    data = "/dev/zero"
+    if kind == "fifo":
+        data = str(tmp_path / "fifo")
+        os.mkfifo(data)
+    env = {**os.environ, "_LVOST_COMPLETE": "complete_bash", "COMP_CWORD": "4"}
+    env["COMP_WORDS"] = f"lvost --data {data} show An"
+    done = subprocess.run(
+        [sys.executable, "-m", "lvost"], env=env, capture_output=True, text=True, timeout=30, check=False
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, "\n", "")

@@ -18,11 +18,15 @@ written is skipped. The cache never causes an error of its own.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
+import sqlite3
+import stat
 import sys
 import zlib
 from pathlib import Path
+from urllib.parse import quote
 
 ENV = "LVOST_CACHE_DIR"
 SUFFIX = ".sqlite"
@@ -82,7 +86,7 @@ def key(source: Path) -> str | None:
     except OSError:
         return None
     identity = [str(source.resolve()), data.st_dev, data.st_ino, data.st_size, data.st_mtime_ns]
-    return json.dumps([sys.version, _pydantic_version(), code_stamp(), *identity, data.st_ctime_ns, content])
+    return json.dumps([sys.version, _libraries(), code_stamp(), *identity, data.st_ctime_ns, content])
 
 
 def code_stamp() -> str:
@@ -100,7 +104,53 @@ def _content(source: Path) -> str | None:
         return hashlib.sha256(stream.read(CONTENT_KEYED_BYTES + 1)).hexdigest()
 
 
-def _pydantic_version() -> str:
-    from pydantic.version import VERSION
+def _libraries() -> list[object]:
+    """What identifies the installed Pydantic, which validated what an entry holds:
+    where its modules are, and their version files' size and time (found, not
+    imported: TAB completion opens entries too, and importing Pydantic would cost
+    it more than all the rest)."""
+    found: list[object] = []
+    for name, module in (("pydantic", "version.py"), ("pydantic_core", "__init__.py")):
+        spec = importlib.util.find_spec(name)
+        origin = Path(spec.origin) if spec is not None and spec.origin else None
+        if origin is None:
+            found.append(None)
+            continue
+        stamp = (origin.parent / module).stat()
+        found.append([str(origin.parent), stamp.st_size, stamp.st_mtime_ns])
+    return found
 
-    return VERSION
+
+def is_regular(source: Path) -> bool:
+    """Whether ``source`` is a regular file: a pipe or a device is read each time, not kept."""
+    try:
+        return stat.S_ISREG(source.stat().st_mode)
+    except OSError:
+        return False
+
+
+def open_entry(entry: Path, made_from: str) -> sqlite3.Connection | None:
+    """The entry, read-only, if it is the user's own regular file, made from
+    ``made_from`` by this version of the store's tables; else ``None``."""
+    from lvost.store.schema import VERSION
+
+    try:
+        handle = os.open(entry, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(handle)
+    finally:
+        os.close(handle)
+    owner = getattr(os, "getuid", lambda: info.st_uid)()
+    if not stat.S_ISREG(info.st_mode) or info.st_uid != owner or info.st_mode & 0o022:
+        return None
+    try:
+        connection = sqlite3.connect(f"file:{quote(str(entry))}?mode=ro", uri=True)
+        rows = dict(connection.execute("SELECT key, value FROM meta").fetchall())
+    except sqlite3.Error:
+        return None
+    if rows.get("schema_version") != str(VERSION) or rows.get("made_from") != made_from:
+        connection.close()
+        return None
+    return connection

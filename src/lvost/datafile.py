@@ -14,10 +14,8 @@ from lvost.errors import DataFileError
 from lvost.links import BrokenLink, BrokenLinksError, broken_links
 from lvost.locate import line_of
 from lvost.models import SoundtrackFile
+from lvost.names import MAX_BYTES
 from lvost.text import VISIBLE, counted
-
-MAX_BYTES = 256 * 1024 * 1024
-"""Larger files are refused before they are read, so memory stays bounded."""
 
 
 @dataclass(frozen=True)

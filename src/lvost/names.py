@@ -28,6 +28,9 @@ HIT_FIELDS = ("number", "title", "matched", "score", *TRACK_FIELDS[2:])
 FIELD_NAMES = {"tracks": TRACK_FIELDS, "themes": THEME_FIELDS, "search": HIT_FIELDS}
 """Field names by listing; the tests hold them equal to the columns' own names."""
 
+MAX_BYTES = 256 * 1024 * 1024
+"""Larger soundtrack files are refused before they are read, so memory stays bounded."""
+
 _HERE = Path(__file__).resolve().parent
 
 

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from lvost.names import FIELD_NAMES, KINDS, embedded_path, normalize_genre
+from lvost.names import FIELD_NAMES, KINDS, MAX_BYTES, embedded_path, normalize_genre
 
 COMMANDS = (
     *("tracks", "show", "themes", "search", "about", "validate", "schema"),
@@ -137,14 +137,50 @@ def field_list(command: str, incomplete: str) -> list[str]:
 
 
 def _catalog_values(data: str | None, kind: str) -> list[str]:
-    """Titles, theme ids or genres of the data file, read as plain JSON (a file that
-    cannot be read gives none: completion never reports errors)."""
+    """Titles, theme ids or genres of the data file: from its store when the cache
+    has a current one, else read as plain JSON. A file that cannot be read gives
+    none (completion never reports errors), and so does anything but a regular
+    file: a pipe or a device would make TAB wait, or read without end."""
+    path = Path(data or embedded_path())
+    from lvost import cache
+
+    if not cache.is_regular(path):
+        return []
+    stored = _stored_values(path, kind)
+    if stored is not None:
+        return stored
     try:
-        with Path(data or embedded_path()).open("rb") as stream:
-            document = json.load(stream)
-        return _PICKERS[kind](document)
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_BYTES + 1)
+        return _PICKERS[kind](json.loads(raw)) if len(raw) <= MAX_BYTES else []
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return []
+
+
+def _stored_values(path: Path, kind: str) -> list[str] | None:
+    """What ``_catalog_values`` gives, from the file's store; ``None`` without a current one."""
+    import sqlite3
+    from contextlib import closing
+
+    from lvost import cache
+
+    entry, made_from = cache.entry(path), cache.key(path)
+    connection = cache.open_entry(entry, made_from) if entry and made_from else None
+    if connection is None:
+        return None
+    with closing(connection):
+        try:
+            return [value for (value,) in connection.execute(_STORED[kind])]
+        except sqlite3.Error:
+            return None
+
+
+_STORED = {
+    "titles": "SELECT title FROM tracks ORDER BY soundtrack, number",
+    "themes": "SELECT slug FROM themes ORDER BY soundtrack, position",
+    "genres": "SELECT value FROM track_values WHERE field = 'genre' UNION SELECT genre FROM theme_genres"
+    " ORDER BY 1",
+}
 
 
 def _genres(document: Any) -> list[str]:

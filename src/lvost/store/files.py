@@ -14,10 +14,8 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import stat
 import tempfile
 from pathlib import Path
-from urllib.parse import quote
 
 from lvost import cache
 from lvost.models import SoundtrackFile
@@ -30,10 +28,10 @@ SLUG = "file"
 def open_store(source: Path, name: str | None = None) -> sqlite3.Connection:
     """A read-only connection to the store of the data file ``source``
     (validated, and named ``name`` in errors, when it must be built)."""
-    entry = cache.entry(source) if _regular(source) else None
+    entry = cache.entry(source) if cache.is_regular(source) else None
     made_from = cache.key(source) if entry is not None else None
     if entry is not None and made_from is not None:
-        kept = _open_entry(entry, made_from)
+        kept = cache.open_entry(entry, made_from)
         if kept is not None:
             return kept
     from lvost import datafile  # only when the cache cannot answer
@@ -42,7 +40,7 @@ def open_store(source: Path, name: str | None = None) -> sqlite3.Connection:
     if entry is not None and made_from is not None:
         with contextlib.suppress(OSError, sqlite3.Error):
             _build_entry(entry, data, made_from)
-            kept = _open_entry(entry, made_from)
+            kept = cache.open_entry(entry, made_from)
             if kept is not None:
                 return kept
     return in_memory(data)
@@ -78,39 +76,6 @@ def fill(connection: sqlite3.Connection, data: SoundtrackFile, made_from: str) -
     except BaseException:
         connection.execute("ROLLBACK")
         raise
-
-
-def _regular(source: Path) -> bool:
-    """Whether ``source`` is a regular file: a pipe or a device is read each time, not kept."""
-    try:
-        return stat.S_ISREG(source.stat().st_mode)
-    except OSError:
-        return False
-
-
-def _open_entry(entry: Path, made_from: str) -> sqlite3.Connection | None:
-    """The entry, read-only, if it is the user's own regular file, made from
-    ``made_from`` by this version of the tables; else ``None``."""
-    try:
-        handle = os.open(entry, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
-        return None
-    try:
-        info = os.fstat(handle)
-    finally:
-        os.close(handle)
-    owner = getattr(os, "getuid", lambda: info.st_uid)()
-    if not stat.S_ISREG(info.st_mode) or info.st_uid != owner or info.st_mode & 0o022:
-        return None
-    try:
-        connection = sqlite3.connect(f"file:{quote(str(entry))}?mode=ro", uri=True)
-        rows = dict(connection.execute("SELECT key, value FROM meta").fetchall())
-    except sqlite3.Error:
-        return None
-    if rows.get("schema_version") != str(schema.VERSION) or rows.get("made_from") != made_from:
-        connection.close()
-        return None
-    return connection
 
 
 def _build_entry(entry: Path, data: SoundtrackFile, made_from: str) -> None:
