@@ -193,3 +193,14 @@ def test_a_file_without_themes(small: Catalog) -> None:
 def test_a_number_beyond_any_track_is_not_found(catalog: Catalog) -> None:
     with pytest.raises(NotFoundError, match="there is no track 9223372036854775808; "):
         catalog.find_track("9223372036854775808")
+
+
+def test_tracks_one_at_a_time_are_the_selected_tracks(catalog: Catalog) -> None:
+    from collections.abc import Iterator
+
+    which = TrackFilter(kind="song", sort="title")
+    streamed = catalog.each_selected(which)
+    assert isinstance(streamed, Iterator)
+    assert list(streamed) == catalog.select_tracks(which)
+    with pytest.raises(UnknownValueError):
+        catalog.each_selected(TrackFilter(genre="jaz"))  # checked before the first track

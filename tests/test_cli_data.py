@@ -285,3 +285,15 @@ def test_broken_fixture_is_broken_in_every_way_it_claims(run: Run) -> None:
         "themes[0].id",
         "themes[0].tracks[1]",
     ]
+
+
+def test_no_tracks_matching_in_rows_for_scripts(run: Run) -> None:
+    args = ("--data", str(SMALL), "tracks", "--kind", "dialogue", "--genre", "jazz")
+    plain = run(*args, "--format", "plain")
+    assert (plain.exit_code, plain.stdout, plain.stderr) == (0, "", "No tracks match these filters.\n")
+    tsv = run(*args, "--format", "tsv")
+    assert (tsv.exit_code, tsv.stdout, tsv.stderr) == (
+        0,
+        "number\ttitle\tperformers\tkinds\tgenres\tduration_seconds\n",
+        "",
+    )

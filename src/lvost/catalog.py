@@ -8,7 +8,7 @@ one track of a large catalog never loads the others.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -178,6 +178,11 @@ class Catalog:
         a title; theme is a theme id or name; query terms as ``lvost.search.search``
         reads them.
         """
+        return list(self.each_selected(which))
+
+    def each_selected(self, which: TrackFilter) -> Iterator[Track]:
+        """What ``select_tracks`` gives, a track at a time; its filters are checked
+        (and their errors raised) before the first."""
         clauses: list[ranking.Clause] = []
         if which.genre is not None:
             clauses.append(_valued("genre", self.check_genre(which.genre)))
@@ -192,7 +197,7 @@ class Catalog:
             clauses.append(_numbers(self.find_theme(which.theme).tracks))
         if which.query:
             clauses.append(ranking.admits(parse(which.query)))
-        return self.store.tracks(ranking.both(clauses), which.sort)
+        return self.store.each_track(ranking.both(clauses), which.sort)
 
     def admitted(self, query: Sequence[str]) -> set[int]:
         """The numbers of the tracks that every term of ``query`` admits."""

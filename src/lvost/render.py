@@ -142,7 +142,8 @@ class Listing(Generic[Row]):
     title: str
     columns: dict[str, Column[Row]]
     default: Sequence[str]
-    rows: Sequence[Row]
+    rows: Sequence[Row] | Iterator[Row]
+    """Every row; an iterator for rows that are printed as they come (TSV, plain)."""
     full: Callable[[Row], dict[str, Any]]
     """The whole object for JSON when no fields are chosen."""
     caption: Callable[[Sequence[Column[Row]]], str | None] = lambda _: None
@@ -154,16 +155,17 @@ def listing(
     """``rows`` in format ``fmt``: a Rich table, text ready to print, or for rows
     that scripts read (TSV, plain) lines to print as they come."""
     columns = choose(rows.columns, fields, rows.default)
-    if fmt == "json":
-        data = as_records(columns, rows.rows) if fields else [rows.full(r) for r in rows.rows]
-        return as_json(data) + "\n"
-    if fmt == "csv":
-        return as_csv(columns, rows.rows)
     if fmt in ("tsv", "plain"):
         return tsv_lines(columns, rows.rows, header=fmt == "tsv")
+    every = rows.rows if isinstance(rows.rows, Sequence) else list(rows.rows)
+    if fmt == "json":
+        data = as_records(columns, every) if fields else [rows.full(r) for r in every]
+        return as_json(data) + "\n"
+    if fmt == "csv":
+        return as_csv(columns, every)
     if fmt == "markdown":
-        return as_markdown(columns, rows.rows)
-    return table(rows.title, columns, rows.rows, width, rows.caption(columns))
+        return as_markdown(columns, every)
+    return table(rows.title, columns, every, width, rows.caption(columns))
 
 
 def inferred_caption(tracks: Sequence[Track], columns: Sequence[Column[Any]]) -> str | None:
@@ -225,14 +227,15 @@ def hit_data(hit: Hit) -> dict[str, Any]:
     return {**track_data(hit.track), "score": hit.score, "matched": matched}
 
 
-def track_listing(catalog: Catalog, tracks: Sequence[Track]) -> Listing[Track]:
+def track_listing(catalog: Catalog, tracks: Sequence[Track] | Iterator[Track]) -> Listing[Track]:
+    """The tracks as a listing; an iterator of them is for TSV and plain rows only."""
     return Listing(
         catalog.album.title,
         track_columns(catalog),
         TRACK_DEFAULT,
         tracks,
         track_data,
-        lambda columns: inferred_caption(tracks, columns),
+        lambda columns: inferred_caption(tracks, columns) if isinstance(tracks, Sequence) else None,
     )
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -276,6 +277,9 @@ def resolve_format(chosen: FormatChoice | None, json: bool) -> Format:
 def show_listing(rows: render.Listing[Any], fmt: Format, fields: str | None, empty: str) -> None:
     """Print ``rows`` in ``fmt``; with nothing to show, a table or plain rows say so on stderr."""
     out = console()
+    if not isinstance(rows.rows, Sequence):  # rows as they come: is there a first one?
+        first = next(rows.rows, None)
+        rows = replace(rows, rows=[] if first is None else itertools.chain([first], rows.rows))
     shown = render.listing(rows, fmt, fields, out.width)
     if not rows.rows and fmt in ("table", "plain"):
         note(empty)

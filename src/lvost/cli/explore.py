@@ -81,9 +81,11 @@ def tracks(
     lvost tracks --fields number,title --format csv
     """
     catalog = load_catalog()
-    found = catalog.select_tracks(TrackFilter(genre, kind, artist, theme, sort.value, tuple(query or ())))
-    listing = render.track_listing(catalog, found)
-    show_listing(listing, resolve_format(fmt, json), fields, "No tracks match these filters.")
+    chosen = resolve_format(fmt, json)
+    which = TrackFilter(genre, kind, artist, theme, sort.value, tuple(query or ()))
+    # Rows for scripts are printed as they are read: a large catalog is never held whole.
+    found = catalog.each_selected(which) if chosen in ("tsv", "plain") else catalog.select_tracks(which)
+    show_listing(render.track_listing(catalog, found), chosen, fields, "No tracks match these filters.")
 
 
 @app.command("show")

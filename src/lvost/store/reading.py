@@ -66,13 +66,17 @@ class Store:
         """The tracks ``where`` (a condition on ``search_text`` and ``tracks``)
         keeps, in the order ``order`` names: number, title, artist, or file (as the
         file lists them)."""
+        return list(self.each_track(where, order))
+
+    def each_track(self, where: ranking.Clause | None = None, order: str = "number") -> Iterator[Track]:
+        """What ``tracks`` gives, a track at a time: a long listing need not hold them all."""
         clause = where or ranking.Clause("1")
         rows = self._rows(
             "SELECT tracks.data FROM tracks JOIN search_text ON search_text.track = tracks.id"
             f" WHERE tracks.soundtrack = ? AND ({clause.sql}) ORDER BY {_ORDERS[order]}",
             (self.soundtrack, *clause.params),
         )
-        return [construct(Track, json.loads(data)) for (data,) in rows]
+        return (construct(Track, json.loads(data)) for (data,) in rows)
 
     def numbers(self, where: ranking.Clause) -> set[int]:
         """The numbers of the tracks ``where`` keeps, without reading the tracks."""
