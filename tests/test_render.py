@@ -85,7 +85,9 @@ def test_search_title_says_how_many_are_not_shown() -> None:
 
 def test_search_listing_cuts_long_matches(catalog: Catalog) -> None:
     hits = search(catalog, "cage")
-    out = text_of(render.listing(render.hit_listing(catalog, "cage", hits, 2), "table", None, 120), 120)
+    out = text_of(
+        render.listing(render.hit_listing(catalog, "cage", hits, len(hits), 2), "table", None, 120), 120
+    )
     assert "notes: Some writing about the film says Nicolas Cage\u2026" in out
 
 

@@ -245,10 +245,13 @@ def theme_listing(catalog: Catalog, themes: Sequence[Theme]) -> Listing[Theme]:
     )
 
 
-def hit_listing(catalog: Catalog | None, query: str, hits: Sequence[Hit], total: int) -> Listing[Hit]:
-    """Search results; when they are fewer than were found, the table says how many more."""
-    title = search_title(query, len(hits), total)
-    hidden = total - len(hits)
+def hit_listing(
+    catalog: Catalog | None, query: str, hits: Sequence[Hit] | Iterator[Hit], shown: int, total: int
+) -> Listing[Hit]:
+    """Search results (``shown`` of ``total``); when they are fewer than were found,
+    the table says how many more."""
+    title = search_title(query, shown, total)
+    hidden = total - shown
     note = f"{counted(hidden, 'more match', 'more matches')}: --limit N shows more, --format plain all"
     return Listing(
         title, hit_columns(catalog, snippet), HIT_DEFAULT, hits, hit_data, lambda _: note if hidden else None

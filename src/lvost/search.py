@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from lvost.catalog import Catalog
 from lvost.errors import NotFoundError, UsageError
 from lvost.matching import suggest
-from lvost.models import Track
+from lvost.models import Theme, Track
 from lvost.query import Term, parse
 from lvost.store.ranking import WEIGHTS
+from lvost.store.reading import Ranked
 from lvost.store.schema import SEARCHED
 from lvost.store.write import field_texts, unpadded
 
@@ -30,8 +31,10 @@ class Hit:
 
 @dataclass(frozen=True)
 class Found:
-    hits: list[Hit]
-    """The best hits, best first."""
+    hits: Iterator[Hit]
+    """The best hits, best first, made as they are read."""
+    shown: int
+    """How many of them there are."""
     total: int
     """How many hits there are in all."""
 
@@ -52,7 +55,7 @@ def search(catalog: Catalog, query: str | Sequence[str]) -> list[Hit]:
     is the performer, above track 19, whose notes name him; "blues ben" finds
     "Blues for Ben"; "sting ^lonesome" drops track 19.
     """
-    return best(catalog, query).hits
+    return list(best(catalog, query).hits)
 
 
 def best(catalog: Catalog, query: str | Sequence[str], limit: int | None = None) -> Found:
@@ -69,16 +72,18 @@ def best(catalog: Catalog, query: str | Sequence[str], limit: int | None = None)
     if not total:
         wanted = " ".join(items)
         raise NotFoundError(f'nothing matches "{wanted}"', suggest(wanted, catalog.vocabulary()))
-    hits = []
-    for found in ranked:
-        # What matched, told from the texts as the store normalized them.
-        names = [catalog.themes[i].name for i in found.themes]
-        texts = list(_texts(found.track, names))
-        normalized = [value for text in found.normalized for value in unpadded(text)]
-        scored = score_texts(terms, [f for f, _ in texts], normalized)
-        where = scored[1] if scored else []
-        hits.append(Hit(found.track, found.score / 100, matches_in(texts, where)))
-    return Found(hits, total)
+    themes = catalog.themes
+    shown = total if limit is None else min(limit, total)
+    return Found((_hit(terms, themes, found) for found in ranked), shown, total)
+
+
+def _hit(terms: Sequence[Term], themes: Sequence[Theme], found: Ranked) -> Hit:
+    """A hit, with what in it matched, told from its texts as the store normalized them."""
+    texts = list(_texts(found.track, [themes[i].name for i in found.themes]))
+    normalized = [value for text in found.normalized for value in unpadded(text)]
+    scored = score_texts(terms, [f for f, _ in texts], normalized)
+    where = scored[1] if scored else []
+    return Hit(found.track, found.score / 100, matches_in(texts, where))
 
 
 def keep_matching(catalog: Catalog, tracks: Sequence[Track], query: Sequence[str]) -> list[Track]:

@@ -164,7 +164,7 @@ def search(
         limit = SCREENFUL  # a terminal gets the best matches, and is told how many more there are
     catalog = load_catalog()
     found = best(catalog, query, limit)
-    listing = render.hit_listing(catalog, " ".join(query), found.hits, found.total)
+    listing = render.hit_listing(catalog, " ".join(query), found.hits, found.shown, found.total)
     show_listing(listing, chosen, fields, "No matches.")
 
 

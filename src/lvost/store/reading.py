@@ -7,6 +7,7 @@ of Typer or Rich, nor of files: ``lvost.store.files`` opens the database.
 
 from __future__ import annotations
 
+import itertools
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -97,14 +98,14 @@ class Store:
         )
         return construct(Track, json.loads(found[0][0])) if found else None
 
-    def search(self, terms: Sequence[Term], limit: int | None = None) -> tuple[list[Ranked], int]:
+    def search(self, terms: Sequence[Term], limit: int | None = None) -> tuple[Iterator[Ranked], int]:
         """The tracks ``terms`` admit, best first (ties in album order), at most
-        ``limit`` of them, and how many there are in all."""
+        ``limit`` of them, as they are read; and how many there are in all."""
         admits, score = ranking.admits(terms), ranking.score(terms)
         narrowing = ranking.narrowing(terms) if self.full_text else None
         # The full-text index names the rows worth scoring; without it, every row is.
         narrowed = "search_text.track IN (SELECT rowid FROM search_index WHERE search_index MATCH ?) AND "
-        rows = list(
+        rows = iter(
             self._rows(
                 # Ranked and cut to the limit on ids alone; only the best are read whole.
                 f"SELECT tracks.data, best.score, best.total, {_TEXTS}, ({_THEMES}) FROM"
@@ -124,12 +125,14 @@ class Store:
                 ),
             )
         )
-        total = int(rows[0][2]) if rows else 0
-        found = [
+        first = next(rows, None)
+        if first is None:
+            return iter(()), 0
+        found = (
             Ranked(construct(Track, json.loads(data)), score, tuple(texts), tuple(json.loads(themes)))
-            for data, score, _, *texts, themes in rows
-        ]
-        return found, total
+            for data, score, _, *texts, themes in itertools.chain([first], rows)
+        )
+        return found, int(first[2])
 
     def theme_positions(self, number: int) -> list[int]:
         """Where the themes that name track ``number`` stand among the themes, in order."""
