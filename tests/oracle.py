@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from lvost.catalog import Catalog
 from lvost.matching import normalize
 from lvost.query import parse
-from lvost.search import Hit, matches_in, score_texts, track_texts
+from lvost.search import Hit, matches_in, score_texts, texts_of
 
 
 def every_hit(catalog: Catalog, query: Sequence[str]) -> list[Hit]:
@@ -16,7 +16,7 @@ def every_hit(catalog: Catalog, query: Sequence[str]) -> list[Hit]:
     terms = parse(query)
     hits = []
     for track in catalog.tracks:
-        texts = list(track_texts(catalog, track))
+        texts = list(texts_of(track, [theme.name for theme in catalog.themes_of(track)]))
         found = score_texts(terms, [f for f, _ in texts], [normalize(v) for _, v in texts])
         if found is not None:
             hits.append(Hit(track, found[0], matches_in(texts, found[1])))

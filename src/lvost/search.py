@@ -79,7 +79,7 @@ def best(catalog: Catalog, query: str | Sequence[str], limit: int | None = None)
 
 def _hit(terms: Sequence[Term], themes: Sequence[Theme], found: Ranked) -> Hit:
     """A hit, with what in it matched, told from its texts as the store normalized them."""
-    texts = list(_texts(found.track, [themes[i].name for i in found.themes]))
+    texts = list(texts_of(found.track, [themes[i].name for i in found.themes]))
     normalized = [value for text in found.normalized for value in unpadded(text)]
     scored = score_texts(terms, [f for f, _ in texts], normalized)
     where = scored[1] if scored else []
@@ -163,12 +163,9 @@ def _quality(word: str, text: str, field: str) -> float:
     return 0.4 if field != "notes" and word in text else 0.0
 
 
-def track_texts(catalog: Catalog, track: Track) -> Iterator[tuple[str, str]]:
-    """Every (field, text) of a track that search and queries look in."""
-    return _texts(track, [theme.name for theme in catalog.themes_of(track)])
-
-
-def _texts(track: Track, themes: Sequence[str]) -> Iterator[tuple[str, str]]:
+def texts_of(track: Track, themes: Sequence[str]) -> Iterator[tuple[str, str]]:
+    """Every (field, text) of a track that search looks in; ``themes`` are the
+    names of the themes that name it."""
     for field, texts in zip(SEARCHED, field_texts(track, themes), strict=True):
         for text in texts:
             yield field, text

@@ -105,25 +105,23 @@ class Store:
         narrowing = ranking.narrowing(terms) if self.full_text else None
         # The full-text index names the rows worth scoring; without it, every row is.
         narrowed = "search_text.track IN (SELECT rowid FROM search_index WHERE search_index MATCH ?) AND "
-        rows = iter(
-            self._rows(
-                # Ranked and cut to the limit on ids alone; only the best are read whole.
-                f"SELECT tracks.data, best.score, best.total, {_TEXTS}, ({_THEMES}) FROM"
-                " (SELECT id, number, score, count(*) OVER () AS total FROM"
-                f"  (SELECT tracks.id AS id, tracks.number AS number, {score.sql} AS score"
-                "   FROM search_text JOIN tracks ON tracks.id = search_text.track"
-                f"  WHERE {narrowed if narrowing else ''}tracks.soundtrack = ? AND ({admits.sql}))"
-                "  ORDER BY score DESC, number LIMIT ?) AS best"
-                " JOIN tracks ON tracks.id = best.id JOIN search_text ON search_text.track = best.id"
-                " ORDER BY best.score DESC, best.number",
-                (
-                    *score.params,
-                    *((narrowing,) if narrowing else ()),
-                    self.soundtrack,
-                    *admits.params,
-                    -1 if limit is None else limit,
-                ),
-            )
+        rows = self._rows(
+            # Ranked and cut to the limit on ids alone; only the best are read whole.
+            f"SELECT tracks.data, best.score, best.total, {_TEXTS}, ({_THEMES}) FROM"
+            " (SELECT id, number, score, count(*) OVER () AS total FROM"
+            f"  (SELECT tracks.id AS id, tracks.number AS number, {score.sql} AS score"
+            "   FROM search_text JOIN tracks ON tracks.id = search_text.track"
+            f"  WHERE {narrowed if narrowing else ''}tracks.soundtrack = ? AND ({admits.sql}))"
+            "  ORDER BY score DESC, number LIMIT ?) AS best"
+            " JOIN tracks ON tracks.id = best.id JOIN search_text ON search_text.track = best.id"
+            " ORDER BY best.score DESC, best.number",
+            (
+                *score.params,
+                *((narrowing,) if narrowing else ()),
+                self.soundtrack,
+                *admits.params,
+                -1 if limit is None else limit,
+            ),
         )
         first = next(rows, None)
         if first is None:
@@ -137,11 +135,9 @@ class Store:
     def theme_positions(self, number: int) -> list[int]:
         """Where the themes that name track ``number`` stand among the themes, in order."""
         rows = self._rows(
-            "SELECT DISTINCT themes.position FROM theme_tracks JOIN themes ON themes.id = theme_tracks.theme"
-            " WHERE themes.soundtrack = ? AND theme_tracks.number = ? ORDER BY themes.position",
-            (self.soundtrack, number),
+            f"SELECT ({_THEMES}) FROM tracks WHERE soundtrack = ? AND number = ?", (self.soundtrack, number)
         )
-        return [position for (position,) in rows]
+        return [position for (found,) in rows for position in json.loads(found)]
 
     def titled(self, wanted: str) -> list[tuple[int, list[str]]]:
         """Each track (by number, with its title and alternate titles) whose title
