@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from typer.testing import CliRunner  # noqa: E402
 
 from conftest import TERMINAL  # noqa: E402
-from lvost.cli import app  # noqa: E402
+from lvost.cli.main import app  # noqa: E402
 
 BLOCK = re.compile(r"(```console\n\$ (lvost[^\n]*)\n)(.*?)(```)", re.DOTALL)
 

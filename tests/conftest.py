@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from lvost.catalog import Catalog
-from lvost.cli import app
+from lvost.cli.main import app
+from lvost.questions.catalog import Catalog
 
 TESTS = Path(__file__).parent
 SMALL = TESTS / "data" / "small.json"

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from lvost.catalog import Catalog
-from lvost.matching import normalize
-from lvost.query import parse
-from lvost.search import Hit, matches_in, score_texts, texts_of
+from lvost.core.matching import normalize
+from lvost.core.query import parse
+from lvost.questions.catalog import Catalog
+from lvost.questions.search import Hit, matches_in, score_texts, texts_of
 
 
 def every_hit(catalog: Catalog, query: Sequence[str]) -> list[Hit]:

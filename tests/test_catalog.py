@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lvost.catalog import Catalog, TrackFilter
-from lvost.errors import AmbiguousError, NotFoundError, UnknownValueError
+from lvost.core.errors import AmbiguousError, NotFoundError, UnknownValueError
+from lvost.questions.catalog import Catalog, TrackFilter
 
 
 # The cases in Catalog.find_track's docstring, and more of the same kind.

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
-from lvost.cli import app
+from lvost.cli.main import app
 
 Invoke = Callable[..., Result]
 SMALL = str(Path(__file__).parent / "data" / "small.json")

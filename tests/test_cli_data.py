@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 from typer.testing import Result
 
-from lvost.names import embedded_path
+from lvost.core.names import embedded_path
 from support import MINIMAL, variant
 
 SMALL = Path(__file__).parent / "data" / "small.json"

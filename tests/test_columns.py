@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import pytest
 
-from lvost.catalog import Catalog
-from lvost.columns import (
+from lvost.core.errors import UsageError
+from lvost.core.names import FIELD_NAMES
+from lvost.format.models import Track
+from lvost.output.columns import (
     THEME_DEFAULT,
     TRACK_DEFAULT,
     choose,
@@ -11,9 +13,7 @@ from lvost.columns import (
     theme_columns,
     track_columns,
 )
-from lvost.errors import UsageError
-from lvost.models import Track
-from lvost.names import FIELD_NAMES
+from lvost.questions.catalog import Catalog
 
 
 def test_field_names_known_without_a_catalog_match_the_columns(catalog: Catalog) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from lvost.names import TRACK_FIELDS
+from lvost.core.names import TRACK_FIELDS
 from support import at_the_prompt, variant
 
 SMALL = Path(__file__).parent / "data" / "small.json"

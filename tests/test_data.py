@@ -9,8 +9,8 @@ import json
 
 import pytest
 
-from lvost.catalog import Catalog
-from lvost.names import embedded_path
+from lvost.core.names import embedded_path
+from lvost.questions.catalog import Catalog
 
 TITLES = [
     "Intro Dialogue",

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from lvost import datafile
-from lvost.errors import DataFileError
-from lvost.names import embedded_path
+from lvost.core.errors import DataFileError
+from lvost.core.names import embedded_path
+from lvost.format import datafile
 from support import MINIMAL, variant
 
 

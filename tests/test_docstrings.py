@@ -10,7 +10,11 @@ import pytest
 
 import lvost
 
-MODULES = sorted(m.name for m in pkgutil.iter_modules(lvost.__path__, "lvost.") if m.name != "lvost.__main__")
+MODULES = sorted(
+    m.name
+    for m in pkgutil.walk_packages(lvost.__path__, "lvost.")
+    if not m.ispkg and m.name != "lvost.__main__"
+)
 
 
 @pytest.mark.parametrize("name", MODULES)
@@ -23,5 +27,11 @@ def test_the_spec_modules_have_examples() -> None:
     counts = {name: doctest.testmod(importlib.import_module(name)).attempted for name in MODULES}
     assert all(
         counts[m] > 0
-        for m in ("lvost.matching", "lvost.datafile", "lvost.render", "lvost.names", "lvost.query")
+        for m in (
+            "lvost.core.matching",
+            "lvost.format.datafile",
+            "lvost.output.listings",
+            "lvost.core.names",
+            "lvost.core.query",
+        )
     )

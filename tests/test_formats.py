@@ -9,14 +9,14 @@ import json
 import pytest
 from rich.table import Table
 
-from lvost import render
-from lvost.catalog import Catalog
-from lvost.columns import TRACK_DEFAULT
-from lvost.formats import as_json, machine_text
+from lvost.output import listings
+from lvost.output.columns import TRACK_DEFAULT
+from lvost.output.formats import as_json, machine_text
+from lvost.questions.catalog import Catalog
 
 
 def listing_text(catalog: Catalog, fmt: str, fields: str | None = None) -> str:
-    return text(render.listing(render.track_listing(catalog, catalog.tracks), fmt, fields, 100))  # type: ignore[arg-type]
+    return text(listings.listing(listings.track_listing(catalog, catalog.tracks), fmt, fields, 100))  # type: ignore[arg-type]
 
 
 def text(out: object) -> str:
@@ -28,7 +28,7 @@ def text(out: object) -> str:
 def expected_rows(catalog: Catalog, fields: tuple[str, ...]) -> list[list[str]]:
     rows = []
     for track in catalog.tracks:
-        data = render.track_detail_data(catalog, track)
+        data = listings.track_detail_data(catalog, track)
         rows.append([machine_text(data[f]) for f in fields])
     return rows
 
@@ -65,13 +65,13 @@ def test_markdown_table(small: Catalog) -> None:
 
 def test_markdown_escapes_pipes(small: Catalog) -> None:
     piped = small.tracks[0].model_copy(update={"title": "A | B"})
-    out = render.listing(render.track_listing(small, [piped]), "markdown", "title", None)
+    out = listings.listing(listings.track_listing(small, [piped]), "markdown", "title", None)
     assert out == "| Title |\n| --- |\n| A \\| B |\n"
 
 
 def test_json_without_fields_is_the_whole_track(catalog: Catalog) -> None:
     data = json.loads(listing_text(catalog, "json"))
-    assert data == [render.track_data(t) for t in catalog.tracks]
+    assert data == [listings.track_data(t) for t in catalog.tracks]
 
 
 def test_json_with_fields_keeps_those_in_order(catalog: Catalog) -> None:
@@ -82,9 +82,9 @@ def test_json_with_fields_keeps_those_in_order(catalog: Catalog) -> None:
 
 def test_hostile_text_cannot_break_rows(small: Catalog) -> None:
     hostile = small.tracks[0].model_copy(update={"title": "tab\there\nnewline\x1b[2J"})
-    out = text(render.listing(render.track_listing(small, [hostile]), "tsv", "number,title", None))
+    out = text(listings.listing(listings.track_listing(small, [hostile]), "tsv", "number,title", None))
     assert out == "number\ttitle\n1\ttab\\x09here\\x0anewline\\x1b[2J\n"
-    decoded = json.loads(render.listing(render.track_listing(small, [hostile]), "json", "title", None))  # type: ignore[arg-type]
+    decoded = json.loads(listings.listing(listings.track_listing(small, [hostile]), "json", "title", None))  # type: ignore[arg-type]
     assert decoded == [{"title": "tab\there\nnewline\x1b[2J"}]
 
 

@@ -19,9 +19,9 @@ from mutagen.wave import WAVE
 from typer.testing import CliRunner
 
 from conftest import TERMINAL
-from lvost import importing
-from lvost.cli import app
-from lvost.names import embedded_path
+from lvost.cli.main import app
+from lvost.core.names import embedded_path
+from lvost.questions import importing
 
 ID3_FRAMES = {"title": TIT2, "artist": TPE1, "album": TALB, "track": TRCK, "disc": TPOS, "genre": TCON,
               "composer": TCOM, "lyricist": TEXT, "date": TDRC, "label": TPUB}  # fmt: skip

@@ -175,3 +175,17 @@ def test_a_private_name_is_caught(source: str) -> None:
 )
 def test_a_public_name_passes(source: str) -> None:
     assert problems_in(source) == []
+
+
+def test_packages_run_no_code_when_imported() -> None:
+    """Importing ``lvost.cli.quickcomplete`` runs ``lvost/__init__.py`` and
+    ``lvost/cli/__init__.py`` first: any import there would load on every TAB."""
+    busy = [
+        str(init.relative_to(SRC))
+        for init in sorted(SRC.rglob("__init__.py"))
+        if any(
+            not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant))
+            for node in ast.parse(init.read_text(encoding="utf-8")).body
+        )
+    ]
+    assert busy == []

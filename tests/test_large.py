@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from lvost import cache
-from lvost.catalog import Catalog
-from lvost.cli import app
-from lvost.search import search
+from lvost.cli.main import app
+from lvost.questions.catalog import Catalog
+from lvost.questions.search import search
+from lvost.store import cache
 from oracle import every_hit
 
 GENERATOR = Path(__file__).resolve().parents[1] / "bench" / "make_catalog.py"

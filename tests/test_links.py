@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from damage import damaged
-from lvost.links import BrokenLink, BrokenLinksError, _walk, all_links_hold, broken_links
-from lvost.models import SoundtrackFile
+from lvost.format.links import BrokenLink, BrokenLinksError, _walk, all_links_hold, broken_links
+from lvost.format.models import SoundtrackFile
 from lvost.store.rebuild import construct
 from support import MINIMAL, variant
 

@@ -7,7 +7,7 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lvost.locate import line_of
+from lvost.format.locate import line_of
 
 
 @given(st.dictionaries(st.text(max_size=8), st.integers(), min_size=1, max_size=6), st.booleans())

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from lvost.matching import join_values, match_names, normalize, normalize_joined, suggest
+from lvost.core.matching import join_values, match_names, normalize, normalize_joined, suggest
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from lvost.models import SoundtrackFile
+from lvost.format.models import SoundtrackFile
 from support import MINIMAL, variant
 
 

@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from damage import SMALL, damaged
-from lvost import datafile
-from lvost.catalog import Catalog
-from lvost.cli import app
-from lvost.errors import DataFileError
+from lvost.cli.main import app
+from lvost.core.errors import DataFileError
+from lvost.format import datafile
+from lvost.questions.catalog import Catalog
 
 
 def write(text: str | bytes) -> Path:

@@ -67,7 +67,7 @@ def test_installed_wheel_runs_from_another_directory(wheel: Path, tmp_path: Path
     )
     assert [t["number"] for t in json.loads(done.stdout)] == [2, 12, 14, 19, 25]
     where = subprocess.run(
-        [sys.executable, "-c", "from lvost.names import embedded_path; print(embedded_path())"],
+        [sys.executable, "-c", "from lvost.core.names import embedded_path; print(embedded_path())"],
         cwd=elsewhere,
         env=env,
         capture_output=True,

@@ -5,10 +5,10 @@ import io
 import pytest
 from rich.console import Console, RenderableType
 
-from lvost.catalog import Catalog
-from lvost.models import Track
-from lvost.pictures import arc_view, bar, stats_view
-from lvost.stats import count
+from lvost.format.models import Track
+from lvost.output.pictures import arc_view, bar, stats_view
+from lvost.questions.catalog import Catalog
+from lvost.questions.stats import count
 
 
 def lines_of(renderable: RenderableType, width: int) -> list[str]:

@@ -4,10 +4,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lvost.catalog import Catalog
-from lvost.errors import UsageError
-from lvost.query import ANY_FIELD, FIELDS, parse
-from lvost.search import keep_matching, search
+from lvost.core.errors import UsageError
+from lvost.core.query import ANY_FIELD, FIELDS, parse
+from lvost.questions.catalog import Catalog
+from lvost.questions.search import keep_matching, search
 
 
 # The examples in parse()'s docstring, and the rest of its grammar.

@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from lvost import quickcomplete
-from lvost.cli import app
-from lvost.quickcomplete import for_bash
+from lvost.cli import quickcomplete
+from lvost.cli.main import app
+from lvost.cli.quickcomplete import for_bash
 from support import at_the_prompt
 
 SMALL = str(Path(__file__).parent / "data" / "small.json")
@@ -277,8 +277,8 @@ def test_a_title_completed_at_a_bash_prompt_is_the_title_and_runs_nothing(titles
 def test_values_come_from_a_current_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import json
 
-    from lvost import cache
-    from lvost.catalog import Catalog
+    from lvost.questions.catalog import Catalog
+    from lvost.store import cache
     from support import variant
 
     monkeypatch.setenv(cache.ENV, str(tmp_path / "cache"))

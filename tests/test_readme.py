@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import TERMINAL
-from lvost.cli import app
+from lvost.cli.main import app
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -5,10 +5,10 @@ import io
 import pytest
 from rich.console import Console, RenderableType
 
-from lvost import render
-from lvost.catalog import Catalog
-from lvost.columns import TRACK_DEFAULT, choose, track_columns
-from lvost.search import search
+from lvost.output import listings, tables
+from lvost.output.columns import TRACK_DEFAULT, choose, track_columns
+from lvost.questions.catalog import Catalog
+from lvost.questions.search import search
 
 
 def text_of(renderable: RenderableType, width: int = 100) -> str:
@@ -20,14 +20,14 @@ def text_of(renderable: RenderableType, width: int = 100) -> str:
 def track_table(catalog: Catalog, width: int | None = None, title: str = "LLV") -> str:
     columns = choose(track_columns(catalog), None, TRACK_DEFAULT)
     tracks = catalog.tracks
-    grid = render.table(title, columns, tracks, width, render.inferred_caption(tracks, columns))
+    grid = tables.table(title, columns, tracks, width, listings.inferred_caption(tracks, columns))
     return text_of(grid, width or 200)
 
 
 def test_markup_and_escapes_in_data_are_shown_literally(small: Catalog) -> None:
     hostile = small.tracks[0].model_copy(update={"title": "[red]Loud[/red] \x1b[31mred\x07"})
     columns = choose(track_columns(small), "number,title", ())
-    out = text_of(render.table("[blink]T[/]", columns, [hostile]))
+    out = text_of(tables.table("[blink]T[/]", columns, [hostile]))
     assert "[red]Loud[/red] \\x1b[31mred\\x07" in out
     assert "[blink]T[/]" in out
     assert "\x1b" not in out
@@ -39,12 +39,12 @@ def test_unknowns_are_dashes_and_inferred_kinds_are_marked(catalog: Catalog) -> 
     assert lines[0].strip() == "LLV"
     row3 = next(line for line in lines if "Are You Desirable?" in line)
     assert row3.split() == ["3", "Are", "You", "Desirable?", "\u2013", "score*", "jazz", "\u2013"]
-    assert lines[-1].strip() == render.INFERRED_NOTE
+    assert lines[-1].strip() == listings.INFERRED_NOTE
 
 
 def test_no_caption_without_a_kind_column(catalog: Catalog) -> None:
     columns = choose(track_columns(catalog), "number,title", ())
-    assert render.inferred_caption(catalog.tracks, columns) is None
+    assert listings.inferred_caption(catalog.tracks, columns) is None
 
 
 def test_known_duration_is_minutes_and_seconds(small: Catalog) -> None:
@@ -73,26 +73,26 @@ def test_a_table_that_fits_is_left_at_its_natural_size(small: Catalog) -> None:
 
 
 def test_prose_gives_way_before_names(catalog: Catalog) -> None:
-    out = text_of(render.listing(render.theme_listing(catalog, catalog.themes), "table", None, 100), 100)
+    out = text_of(listings.listing(listings.theme_listing(catalog, catalog.themes), "table", None, 100), 100)
     for theme in catalog.themes:
         assert theme.name in out
 
 
 def test_search_title_says_how_many_are_not_shown() -> None:
-    assert render.search_title("jazz", 2, 20) == 'Search "jazz": 2 of 20 matches'
-    assert render.search_title("mercer", 1, 1) == 'Search "mercer": 1 match'
+    assert listings.search_title("jazz", 2, 20) == 'Search "jazz": 2 of 20 matches'
+    assert listings.search_title("mercer", 1, 1) == 'Search "mercer": 1 match'
 
 
 def test_search_listing_cuts_long_matches(catalog: Catalog) -> None:
     hits = search(catalog, "cage")
     out = text_of(
-        render.listing(render.hit_listing(catalog, "cage", hits, len(hits), 2), "table", None, 120), 120
+        listings.listing(listings.hit_listing(catalog, "cage", hits, len(hits), 2), "table", None, 120), 120
     )
     assert "notes: Some writing about the film says Nicolas Cage\u2026" in out
 
 
 def test_track_detail_data_uses_the_format_field_names(catalog: Catalog) -> None:
-    data = render.track_detail_data(catalog, catalog.find_track("19"))
+    data = listings.track_detail_data(catalog, catalog.find_track("19"))
     assert data["number"] == 19
     assert data["performers"] == [{"name": "Sting", "role": "vocals"}]
     assert data["duration_seconds"] is None

@@ -4,9 +4,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lvost.catalog import Catalog
-from lvost.errors import LvostError, NotFoundError, UsageError
-from lvost.search import FieldMatch, search
+from lvost.core.errors import LvostError, NotFoundError, UsageError
+from lvost.questions.catalog import Catalog
+from lvost.questions.search import FieldMatch, search
 
 
 def ranked(catalog: Catalog, query: str) -> list[int]:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from lvost.catalog import Catalog
-from lvost.stats import NONE_CREDITED, count, stats_data
+from lvost.questions.catalog import Catalog
+from lvost.questions.stats import NONE_CREDITED, count, stats_data
 
 
 def test_counts_of_the_embedded_soundtrack(catalog: Catalog) -> None:

@@ -11,11 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lvost.catalog import Catalog, TrackFilter
-from lvost.errors import LvostError
-from lvost.matching import normalize
-from lvost.models import SoundtrackFile
-from lvost.search import best, keep_matching, search
+from lvost.core.errors import LvostError
+from lvost.core.matching import normalize
+from lvost.format.models import SoundtrackFile
+from lvost.questions.catalog import Catalog, TrackFilter
+from lvost.questions.search import best, keep_matching, search
 from lvost.store import schema
 from lvost.store.rebuild import construct
 from oracle import every_hit

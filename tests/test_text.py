@@ -4,7 +4,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from lvost.text import counted, safe, visible
+from lvost.core.text import counted, safe, visible
 
 
 @pytest.mark.parametrize(

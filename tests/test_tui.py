@@ -12,7 +12,7 @@ from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
-from lvost.catalog import Catalog
+from lvost.questions.catalog import Catalog
 from lvost.tui import KEYS, Browser, Help, ThemePicker
 
 SMALL = Path(__file__).parent / "data" / "small.json"
@@ -179,7 +179,7 @@ BROWSE_ERRORS = {
 def browse(monkeypatch: pytest.MonkeyPatch, tty: bool, **env: str) -> tuple[int, str, list[Catalog]]:
     from typer.testing import CliRunner
 
-    from lvost.cli import app
+    from lvost.cli.main import app
 
     opened: list[Catalog] = []
     monkeypatch.setattr(Browser, "run", lambda self, *a, **k: opened.append(self.catalog))
@@ -232,7 +232,7 @@ def test_other_commands_never_import_textual() -> None:
     import sys
 
     program = (
-        "import sys; from typer.testing import CliRunner; from lvost.cli import app; "
+        "import sys; from typer.testing import CliRunner; from lvost.cli.main import app; "
         "[CliRunner().invoke(app, c) for c in (['tracks'], ['show', '2'], ['search', 'sting'], ['arc'])]; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))"
     )
@@ -253,7 +253,7 @@ def test_the_mouse_picks_a_track(catalog: Catalog) -> None:
 def test_browse_help_names_the_extra_to_install() -> None:
     from typer.testing import CliRunner
 
-    from lvost.cli import app
+    from lvost.cli.main import app
 
     result = CliRunner(env={"COLUMNS": "100"}).invoke(app, ["browse", "--help"], prog_name="lvost")
     assert "pip install 'lvost[tui]'" in result.stdout  # Rich markup would swallow "[tui]" unescaped

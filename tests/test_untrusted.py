@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from conftest import SMALL
-from lvost.cli import app
+from lvost.cli.main import app
 
 MARKUP = "[bold red]Loud[/]"
 CONTROLS = "\x1b[2J\x1b[H\x07\r\x9b\u202e\u2066"

@@ -4,8 +4,8 @@ import io
 
 from rich.console import Console, RenderableType
 
-from lvost import views
-from lvost.catalog import Catalog
+from lvost.output import views
+from lvost.questions.catalog import Catalog
 
 
 def lines_of(renderable: RenderableType, width: int = 100) -> list[str]:

@@ -12,10 +12,10 @@ def main() -> None:
     # Ctrl-C while the libraries are still loading must not show a traceback either.
     try:
         if os.environ.get("_LVOST_COMPLETE", "").startswith("complete_"):
-            from lvost.quickcomplete import respond
+            from lvost.cli.quickcomplete import respond
 
             respond()  # exits when it can answer; otherwise Typer does, below
-        from lvost.cli import run
+        from lvost.cli.main import run
 
         run()
     except KeyboardInterrupt:

@@ -3,7 +3,7 @@
 The tracklist on the left, the track's whole view (the one ``show`` prints) on the
 right. Typing after "/" filters the list with the same matching as ``search``;
 "t" narrows it to a theme or a genre. Text from the data reaches the screen as
-Rich ``Text`` made by ``render.plain``, so it is shown, never obeyed.
+Rich ``Text`` made by ``tables.plain``, so it is shown, never obeyed.
 
 Importing this module imports Textual, so only ``browse`` does.
 """
@@ -23,13 +23,13 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from lvost import views
-from lvost.catalog import Catalog, TrackFilter
-from lvost.columns import joined, kind_text
-from lvost.errors import LvostError
-from lvost.models import Track
-from lvost.render import plain
-from lvost.text import safe
+from lvost.core.errors import LvostError
+from lvost.core.text import safe
+from lvost.format.models import Track
+from lvost.output import views
+from lvost.output.columns import joined, kind_text
+from lvost.output.tables import plain
+from lvost.questions.catalog import Catalog, TrackFilter
 
 KEYS = [
     ("↑ ↓  j k", "move through the tracks"),
@@ -183,7 +183,7 @@ class Browser(App[None]):
         if not terms:
             self.show_tracks(self.scope)
             return
-        from lvost.search import keep_matching
+        from lvost.questions.search import keep_matching
 
         try:
             self.show_tracks(keep_matching(self.catalog, self.scope, terms))

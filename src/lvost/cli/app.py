@@ -16,12 +16,12 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from typer.core import TyperGroup
 
-from lvost import render
-from lvost.catalog import Catalog
 from lvost.cli import complete
-from lvost.errors import ExitCode, LvostError, UsageError
-from lvost.formats import Format
-from lvost.text import safe
+from lvost.core.errors import ExitCode, LvostError, UsageError
+from lvost.core.text import safe
+from lvost.output import formats, listings
+from lvost.output.formats import Format
+from lvost.questions.catalog import Catalog
 
 DATA_ENV = "LVOST_DATA"
 
@@ -214,7 +214,7 @@ def show(renderable: RenderableType, out: Console | None = None) -> None:
 
 
 def show_json(value: object) -> None:
-    write(render.as_json(value) + "\n")
+    write(formats.as_json(value) + "\n")
 
 
 def batched(lines: Iterable[str], size: int) -> Iterator[list[str]]:
@@ -274,13 +274,13 @@ def resolve_format(chosen: FormatChoice | None, json: bool) -> Format:
     return "table" if console().is_terminal else "plain"
 
 
-def show_listing(rows: render.Listing[Any], fmt: Format, fields: str | None, empty: str) -> None:
+def show_listing(rows: listings.Listing[Any], fmt: Format, fields: str | None, empty: str) -> None:
     """Print ``rows`` in ``fmt``; with nothing to show, a table or plain rows say so on stderr."""
     out = console()
     if not isinstance(rows.rows, Sequence):  # rows as they come: is there a first one?
         first = next(rows.rows, None)
         rows = replace(rows, rows=[] if first is None else itertools.chain([first], rows.rows))
-    shown = render.listing(rows, fmt, fields, out.width)
+    shown = listings.listing(rows, fmt, fields, out.width)
     if not rows.rows and fmt in ("table", "plain"):
         note(empty)
     elif isinstance(shown, str):

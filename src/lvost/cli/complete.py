@@ -12,10 +12,10 @@ from pathlib import Path
 
 import typer
 
-from lvost.catalog import Catalog
-from lvost.errors import LvostError
-from lvost.names import KINDS
-from lvost.quickcomplete import field_list, for_bash, starting_with, typed_line
+from lvost.cli.quickcomplete import field_list, for_bash, starting_with, typed_line
+from lvost.core.errors import LvostError
+from lvost.core.names import KINDS
+from lvost.questions.catalog import Catalog
 
 Completer = Callable[[typer.Context, str], list[str]]
 

@@ -7,8 +7,6 @@ from typing import Annotated
 
 import typer
 
-from lvost import render
-from lvost.catalog import TrackFilter
 from lvost.cli import complete
 from lvost.cli.app import (
     FormatOption,
@@ -24,7 +22,9 @@ from lvost.cli.app import (
     show_json,
     show_listing,
 )
-from lvost.errors import LvostError
+from lvost.core.errors import LvostError
+from lvost.output import listings
+from lvost.questions.catalog import TrackFilter
 
 SCREENFUL = 25
 """How many matches a search shows on a terminal unless --limit says otherwise."""
@@ -85,7 +85,7 @@ def tracks(
     which = TrackFilter(genre, kind, artist, theme, sort.value, tuple(query or ()))
     # Rows for scripts are printed as they are read: a large catalog is never held whole.
     found = catalog.each_selected(which) if chosen in ("tsv", "plain") else catalog.select_tracks(which)
-    show_listing(render.track_listing(catalog, found), chosen, fields, "No tracks match these filters.")
+    show_listing(listings.track_listing(catalog, found), chosen, fields, "No tracks match these filters.")
 
 
 @app.command("show")
@@ -104,12 +104,12 @@ def show_track(
 
     Examples: lvost show "Angel Eyes"    lvost show 19    lvost show "its a lonesome"
     """
-    from lvost import views
+    from lvost.output import views
 
     catalog = load_catalog()
     found = catalog.find_track(track)
     if json:
-        show_json(render.track_detail_data(catalog, found))
+        show_json(listings.track_detail_data(catalog, found))
     else:
         show(views.track_view(catalog, found))
 
@@ -131,18 +131,20 @@ def themes(
 
     Examples: lvost themes --genre blues    lvost themes loneliness
     """
-    from lvost import views
+    from lvost.output import views
 
     catalog = load_catalog()
     if theme is not None:
         one = catalog.find_theme(theme)
         if json:
-            show_json(render.theme_data(one))
+            show_json(listings.theme_data(one))
         else:
             show(views.theme_view(catalog, one, console().width))
         return
     found = catalog.themes_with_genre(genre) if genre is not None else catalog.themes
-    show_listing(render.theme_listing(catalog, found), resolve_format(fmt, json), fields, no_themes(catalog))
+    show_listing(
+        listings.theme_listing(catalog, found), resolve_format(fmt, json), fields, no_themes(catalog)
+    )
 
 
 @app.command(context_settings=QUERY_SETTINGS)
@@ -157,14 +159,14 @@ def search(
 
     Examples: lvost search sting    lvost search blues ben --limit 3    lvost search kind:song ^sting
     """
-    from lvost.search import best
+    from lvost.questions.search import best
 
     chosen = resolve_format(fmt, json)
     if limit is None and chosen == "table":
         limit = SCREENFUL  # a terminal gets the best matches, and is told how many more there are
     catalog = load_catalog()
     found = best(catalog, query, limit)
-    listing = render.hit_listing(catalog, " ".join(query), found.hits, found.shown, found.total)
+    listing = listings.hit_listing(catalog, " ".join(query), found.hits, found.shown, found.total)
     show_listing(listing, chosen, fields, "No matches.")
 
 
@@ -174,7 +176,7 @@ def about(json: JsonFlag = False) -> None:
 
     Example: lvost about
     """
-    from lvost import views
+    from lvost.output import views
 
     catalog = load_catalog()
     if json:

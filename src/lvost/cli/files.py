@@ -7,11 +7,11 @@ from typing import Annotated
 
 import typer
 
-from lvost import render
 from lvost.cli.app import app, data_path, show_json, write
-from lvost.errors import DataFileError
-from lvost.names import embedded_path
-from lvost.text import counted, safe
+from lvost.core.errors import DataFileError
+from lvost.core.names import embedded_path
+from lvost.core.text import counted, safe
+from lvost.output import datafiles
 
 
 @app.command()
@@ -25,14 +25,14 @@ def validate(
 
     Examples: lvost validate my-film.json    lvost --data my-film.json validate
     """
-    from lvost import datafile
+    from lvost.format import datafile
 
     target = path or data_path()[0] or embedded_path()
     data, problems = datafile.check(target)
     if data is None:
-        write(render.problem_lines(target, problems))
+        write(datafiles.problem_lines(target, problems))
         raise DataFileError(f"{target} has {counted(len(problems), 'problem')}")
-    write(render.validation_summary(target, data) + "\n")
+    write(datafiles.validation_summary(target, data) + "\n")
 
 
 @app.command()
@@ -41,7 +41,7 @@ def schema() -> None:
 
     Example: lvost schema > soundtrack.schema.json
     """
-    show_json(render.json_schema())
+    show_json(datafiles.json_schema())
 
 
 @app.command("cache")
@@ -52,7 +52,7 @@ def cache_command(
 
     Examples: lvost cache    lvost cache --clear
     """
-    from lvost import cache
+    from lvost.store import cache
 
     if clear:
         folder, removed = cache.clear()

@@ -12,23 +12,23 @@ from typing import TYPE_CHECKING
 
 from rich.console import Console
 
-from lvost.catalog import Catalog
 from lvost.cli.app import interactive_terminal, note, write
-from lvost.errors import LvostError
-from lvost.models import SoundtrackFile
-from lvost.text import counted, safe
+from lvost.core.errors import LvostError
+from lvost.core.text import counted, safe
+from lvost.format.models import SoundtrackFile
+from lvost.questions.catalog import Catalog
 
 if TYPE_CHECKING:
-    from lvost.importing import Report
+    from lvost.questions.importing import Report
 
 
 def run_import(folder: Path, output: Path, merge_with: Path | None, force: bool) -> None:
     _check_paths(folder, output, force)
     try:
-        import mutagen  # noqa: F401  (read by lvost.importing; checked here to say what is missing)
+        import mutagen  # noqa: F401  (read by lvost.questions.importing; checked here to say what is missing)
     except ImportError:
         raise LvostError("lvost import needs mutagen: pip install mutagen") from None
-    from lvost import importing
+    from lvost.questions import importing
 
     existing = Catalog.load(merge_with) if merge_with is not None else None
     report = _read_with_progress(folder)
@@ -131,7 +131,7 @@ def _require_regular(subject: str, mode: int) -> None:
 
 
 def _read_with_progress(folder: Path) -> Report:
-    from lvost import importing
+    from lvost.questions import importing
 
     if not interactive_terminal():  # a progress bar is for a person watching, not a log file
         return importing.read_folder(folder)

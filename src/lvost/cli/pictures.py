@@ -11,8 +11,8 @@ def stats(json: JsonFlag = False) -> None:
 
     Example: lvost stats
     """
-    from lvost import pictures
-    from lvost.stats import count, stats_data
+    from lvost.output import pictures
+    from lvost.questions.stats import count, stats_data
 
     catalog = load_catalog()
     counts = count(catalog)
@@ -30,7 +30,7 @@ def arc(
 
     Examples: lvost arc    lvost arc --genre blues
     """
-    from lvost import pictures
+    from lvost.output import pictures
 
     catalog = load_catalog()
     themes = catalog.themes_with_genre(genre) if genre is not None else catalog.themes

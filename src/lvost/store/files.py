@@ -17,9 +17,8 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from lvost import cache
-from lvost.models import SoundtrackFile
-from lvost.store import schema, write
+from lvost.format.models import SoundtrackFile
+from lvost.store import cache, schema, write
 
 SLUG = "file"
 """The id of the one soundtrack in a store made from a file."""
@@ -34,7 +33,7 @@ def open_store(source: Path, name: str | None = None) -> sqlite3.Connection:
         kept = cache.open_entry(entry, made_from)
         if kept is not None:
             return kept
-    from lvost import datafile  # only when the cache cannot answer
+    from lvost.format import datafile  # only when the cache cannot answer
 
     data = datafile.load(source, name)
     if entry is not None and made_from is not None:

@@ -1,6 +1,6 @@
 """Query terms as SQL: which tracks a query admits, and how well each answers it.
 
-The rules are those of ``lvost.search.search``, said in SQL over ``search_text``
+The rules are those of ``lvost.questions.search.search``, said in SQL over ``search_text``
 so that SQLite filters, scores and orders the tracks, and ``--limit`` reads
 only the best. A field's text is ``" value | value "`` (see ``write.padded``),
 so for a word ``w`` (letters and digits only):
@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from lvost.query import Term
+from lvost.core.query import Term
 
 WEIGHTS = {
     "title": 10,

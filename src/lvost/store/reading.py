@@ -14,9 +14,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from lvost.errors import StoreError
-from lvost.models import Soundtrack, Theme, Track
-from lvost.query import Term
+from lvost.core.errors import StoreError
+from lvost.core.query import Term
+from lvost.format.models import Soundtrack, Theme, Track
 from lvost.store import ranking
 from lvost.store.rebuild import construct
 from lvost.store.schema import SEARCHED

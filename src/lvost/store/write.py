@@ -7,8 +7,8 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from lvost.matching import join_values, normalize_joined
-from lvost.models import SoundtrackFile, Theme, Track
+from lvost.core.matching import join_values, normalize_joined
+from lvost.format.models import SoundtrackFile, Theme, Track
 from lvost.store.schema import SEARCHED
 
 _VALUE_FIELDS = (

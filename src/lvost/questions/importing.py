@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lvost.catalog import Catalog
-from lvost.errors import AmbiguousError, LvostError, NotFoundError
-from lvost.models import Credit, SoundtrackFile, Track
-from lvost.names import normalize_genre
-from lvost.text import visible
+from lvost.core.errors import AmbiguousError, LvostError, NotFoundError
+from lvost.core.names import normalize_genre
+from lvost.core.text import visible
+from lvost.format.models import Credit, SoundtrackFile, Track
+from lvost.questions.catalog import Catalog
 
 AUDIO_SUFFIXES = {".mp3", ".flac", ".ogg", ".oga", ".opus", ".m4a", ".mp4", ".wav"}
 

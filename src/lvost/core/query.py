@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from lvost.errors import UsageError
-from lvost.matching import normalize, suggest
+from lvost.core.errors import UsageError
+from lvost.core.matching import normalize, suggest
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "title": ("title",),
@@ -65,7 +65,7 @@ def parse(items: Sequence[str]) -> list[Term]:
 
     >>> parse(["colour:red"])
     Traceback (most recent call last):
-    lvost.errors.UsageError: unknown field "colour" in "colour:red"; fields are title, performer, ...
+    lvost.core.errors.UsageError: unknown field "colour" in "colour:red"; fields are title, performer, ...
     """
     return [_term(item) for item in items]
 

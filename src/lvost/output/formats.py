@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Literal, TypeVar
 
-from lvost.columns import Column
-from lvost.text import INVISIBLE, safe
+from lvost.core.text import INVISIBLE, safe
+from lvost.output.columns import Column
 
 Row = TypeVar("Row")
 Format = Literal["table", "json", "csv", "tsv", "markdown", "plain"]

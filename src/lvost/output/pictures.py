@@ -11,11 +11,11 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from lvost.catalog import Catalog
-from lvost.models import Theme, Track
-from lvost.render import plain
-from lvost.stats import Stats
-from lvost.text import counted
+from lvost.core.text import counted
+from lvost.format.models import Theme, Track
+from lvost.output.tables import plain
+from lvost.questions.catalog import Catalog
+from lvost.questions.stats import Stats
 
 _BLOCKS = " ▏▎▍▌▋▊▉█"
 _BAR_WIDTH = 30

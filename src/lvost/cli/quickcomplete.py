@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from lvost.names import FIELD_NAMES, KINDS, MAX_BYTES, embedded_path, normalize_genre
+from lvost.core.names import FIELD_NAMES, KINDS, MAX_BYTES, embedded_path, normalize_genre
 
 COMMANDS = (
     *("tracks", "show", "themes", "search", "about", "validate", "schema"),
@@ -142,7 +142,7 @@ def _catalog_values(data: str | None, kind: str) -> list[str]:
     none (completion never reports errors), and so does anything but a regular
     file: a pipe or a device would make TAB wait, or read without end."""
     path = Path(data or embedded_path())
-    from lvost import cache
+    from lvost.store import cache
 
     if not cache.is_regular(path):
         return []
@@ -162,7 +162,7 @@ def _stored_values(path: Path, kind: str) -> list[str] | None:
     import sqlite3
     from contextlib import closing
 
-    from lvost import cache
+    from lvost.store import cache
 
     entry, made_from = cache.entry(path), cache.key(path)
     connection = cache.open_entry(entry, made_from) if entry and made_from else None

@@ -1,8 +1,5 @@
-"""Results as Rich tables and JSON-ready data. Never prints, never exits.
-
-Every string that comes from a data file or the command line reaches Rich as a
-``Text`` built by ``plain``, so markup in it is not parsed and control
-characters are shown as visible escapes instead of acting on the terminal.
+"""Tracks, themes and search hits as listings: one set of rows that any output
+format can show (a table, JSON, CSV, TSV, plain rows or Markdown). Never prints.
 """
 
 from __future__ import annotations
@@ -11,128 +8,31 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from rich import box
 from rich.table import Table
-from rich.text import Text
 
-from lvost.catalog import Catalog
-from lvost.columns import (
-    DASH,
+from lvost.core.text import counted
+from lvost.format.models import Theme, Track
+from lvost.output.columns import (
     HIT_DEFAULT,
     THEME_DEFAULT,
     TRACK_DEFAULT,
     Column,
-    Role,
     choose,
     hit_columns,
     theme_columns,
     track_columns,
 )
-from lvost.formats import Format, as_csv, as_json, as_markdown, as_records, tsv_lines
-from lvost.models import SoundtrackFile, Theme, Track
-from lvost.text import counted, safe
+from lvost.output.formats import Format, as_csv, as_json, as_markdown, as_records, tsv_lines
+from lvost.output.tables import table
+from lvost.questions.catalog import Catalog
 
 if TYPE_CHECKING:
-    from lvost.datafile import Problem
-    from lvost.search import Hit
+    from lvost.questions.search import Hit
 
 Row = TypeVar("Row")
-UNKNOWN = "unknown"
 INFERRED_NOTE = "* kind inferred from the listings, not printed in them"
 _SNIPPET = 48
 """How much of a long matched value the search table shows."""
-
-
-def plain(text: str, style: str = "") -> Text:
-    """Untrusted text as a Rich ``Text``: shown exactly, styled only by ``style``."""
-    return Text(safe(text), style=style)
-
-
-def table(
-    title: str,
-    columns: Sequence[Column[Row]],
-    rows: Sequence[Row],
-    width: int | None = None,
-    caption: str | None = None,
-) -> Table:
-    """A table of ``rows`` for a terminal. Given the ``width`` it must fit, a
-    table too wide for it shares out the room by each column's role."""
-    grid = Table(
-        title=plain(title),
-        caption=caption,
-        box=box.SIMPLE_HEAD,
-        header_style="bold",
-        title_style="bold",
-        show_edge=False,
-        pad_edge=False,
-    )
-    for column in columns:
-        grid.add_column(
-            column.header,
-            overflow="fold",
-            no_wrap=column.role == "fixed",
-            justify="right" if column.right else "left",
-        )
-    texts = [[safe(c.text(row)) for c in columns] for row in rows]
-    for cells in texts:
-        grid.add_row(
-            *(Text(cell, "bold" if c.role == "main" else "") for c, cell in zip(columns, cells, strict=True))
-        )
-    if width is not None:
-        _fit(grid, [c.role for c in columns], texts, width)
-    return grid
-
-
-@dataclass(frozen=True)
-class _Step:
-    role: Role
-    floor: int
-    whole_words: bool
-
-
-_SHRINK = [
-    _Step("prose", 30, True),
-    _Step("main", 30, True),
-    _Step("list", 9, True),
-    _Step("prose", 20, True),
-    _Step("main", 20, True),
-    _Step("prose", 12, False),
-    _Step("list", 6, False),
-    _Step("main", 8, False),
-]
-"""The order a table too wide for its terminal gives up room: prose, then titles
-or names down to a comfortable width, then list-like columns, then prose and
-titles again; each first without splitting a word, then further. Fixed columns
-(numbers, lengths, ids) never shrink."""
-
-
-def _fit(grid: Table, roles: Sequence[Role], texts: Sequence[Sequence[str]], width: int) -> None:
-    headers = [len(str(c.header)) for c in grid.columns]
-    sizes = [max([headers[i], *(_longest_line(row[i]) for row in texts)]) for i in range(len(roles))]
-    excess = sum(sizes) - (width - 3 * (len(sizes) - 1))  # a blank rule between columns, padded
-    if excess <= 0:
-        return
-    for step in _SHRINK:
-        floors = {
-            i: max([step.floor, headers[i], *(_longest_word(row[i]) for row in texts if step.whole_words)])
-            for i, role in enumerate(roles)
-            if role == step.role
-        }
-        # Take one character at a time from the widest column this step may narrow.
-        while excess > 0 and (room := [i for i in floors if sizes[i] > floors[i]]):
-            widest = max(room, key=lambda i: sizes[i])
-            sizes[widest] -= 1
-            excess -= 1
-    for column, size in zip(grid.columns, sizes, strict=True):
-        column.width = size
-
-
-def _longest_line(text: str) -> int:
-    return max(len(line) for line in text.split("\n"))
-
-
-def _longest_word(text: str) -> int:
-    return max((len(word) for word in text.split()), default=0)
 
 
 @dataclass(frozen=True)
@@ -193,22 +93,6 @@ def snippet(text: str, width: int = _SNIPPET) -> str:
     return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "\u2026"
 
 
-def validation_summary(path: object, data: SoundtrackFile) -> str:
-    """One line saying the file is valid and what it holds."""
-    counts = f"{counted(len(data.tracks), 'track')}, {counted(len(data.themes), 'theme')}"
-    return safe(f'{path}: valid: "{data.soundtrack.album.title}", {counts}')
-
-
-def problem_lines(path: object, problems: Sequence[Problem]) -> str:
-    """Each problem as ``file:line: field: what is wrong``, the form editors jump to."""
-    return "".join(safe(f"{path}:{problem}") + "\n" for problem in problems)
-
-
-def json_schema() -> dict[str, Any]:
-    """The format's JSON Schema, generated from the models."""
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **SoundtrackFile.model_json_schema()}
-
-
 def track_data(track: Track) -> dict[str, Any]:
     return track.model_dump(mode="json")
 
@@ -256,6 +140,3 @@ def hit_listing(
     return Listing(
         title, hit_columns(catalog, snippet), HIT_DEFAULT, hits, hit_data, lambda _: note if hidden else None
     )
-
-
-__all__ = ["DASH", "UNKNOWN", "as_json", "plain", "safe", "table"]

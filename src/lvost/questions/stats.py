@@ -6,8 +6,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from lvost.catalog import Catalog
-from lvost.models import Credit
+from lvost.format.models import Credit
+from lvost.questions.catalog import Catalog
 
 NONE_CREDITED = "none credited"
 

@@ -11,13 +11,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
-from lvost.catalog import Catalog
-from lvost.errors import UsageError
-from lvost.matching import suggest
-from lvost.models import Credit, Theme, Track
+from lvost.core.errors import UsageError
+from lvost.core.matching import suggest
+from lvost.format.models import Credit, Theme, Track
+from lvost.questions.catalog import Catalog
 
 if TYPE_CHECKING:
-    from lvost.search import Hit
+    from lvost.questions.search import Hit
 
 Row = TypeVar("Row")
 Role = Literal["fixed", "main", "list", "prose"]

@@ -33,7 +33,8 @@ SUFFIX = ".sqlite"
 CONTENT_KEYED_BYTES = 1024 * 1024
 """Files up to this size are keyed on their content too, so that a change that
 leaves size and times as they were (a write through ``mmap``) is still seen."""
-_CODE = Path(__file__).resolve().parent
+_CODE = Path(__file__).resolve().parents[1]
+"""The lvost package: a change to any of its modules changes every key."""
 
 
 def directory() -> Path | None:

@@ -12,8 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-from lvost.names import normalize_genre
-from lvost.text import VISIBLE
+from lvost.core.names import normalize_genre
+from lvost.core.text import VISIBLE
 
 SCHEMA_VERSION = 1
 
@@ -163,7 +163,7 @@ class SoundtrackFile(_Model):
 
     @model_validator(mode="after")
     def _links_hold(self) -> "SoundtrackFile":
-        from lvost.links import BrokenLinksError, broken_links
+        from lvost.format.links import BrokenLinksError, broken_links
 
         links = broken_links(self)
         if links:

@@ -10,12 +10,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from lvost.errors import DataFileError
-from lvost.links import BrokenLink, BrokenLinksError, broken_links
-from lvost.locate import line_of
-from lvost.models import SoundtrackFile
-from lvost.names import MAX_BYTES
-from lvost.text import VISIBLE, counted
+from lvost.core.errors import DataFileError
+from lvost.core.names import MAX_BYTES
+from lvost.core.text import VISIBLE, counted
+from lvost.format.links import BrokenLink, BrokenLinksError, broken_links
+from lvost.format.locate import line_of
+from lvost.format.models import SoundtrackFile
 
 
 @dataclass(frozen=True)

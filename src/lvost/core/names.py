@@ -31,14 +31,14 @@ FIELD_NAMES = {"tracks": TRACK_FIELDS, "themes": THEME_FIELDS, "search": HIT_FIE
 MAX_BYTES = 256 * 1024 * 1024
 """Larger soundtrack files are refused before they are read, so memory stays bounded."""
 
-_HERE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parents[1]
 
 
 def embedded_path() -> Path:
     """Where the Leaving Las Vegas data lives: inside the installed package, or,
     in a source checkout or editable install, in the repository's ``data/``."""
-    packaged = _HERE / "data" / "tracks.json"
-    return packaged if packaged.is_file() else _HERE.parents[1] / "data" / "tracks.json"
+    packaged = _PACKAGE / "data" / "tracks.json"
+    return packaged if packaged.is_file() else _PACKAGE.parents[1] / "data" / "tracks.json"
 
 
 def normalize_genre(name: str) -> str:

@@ -8,11 +8,20 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from lvost.catalog import Catalog
-from lvost.columns import DASH, TRACK_DEFAULT, choose, credit_text, duration_text, joined, track_columns
-from lvost.models import Album, Film, RelatedFilm, Release, Theme, Track
-from lvost.render import UNKNOWN, inferred_caption, plain, table
-from lvost.text import counted
+from lvost.core.text import counted
+from lvost.format.models import Album, Film, RelatedFilm, Release, Theme, Track
+from lvost.output.columns import (
+    DASH,
+    TRACK_DEFAULT,
+    choose,
+    credit_text,
+    duration_text,
+    joined,
+    track_columns,
+)
+from lvost.output.listings import inferred_caption
+from lvost.output.tables import UNKNOWN, plain, table
+from lvost.questions.catalog import Catalog
 
 Field = tuple[str, Sequence[str]]
 """A label and its lines; no lines means the value is unknown."""

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from lvost.catalog import Catalog
-from lvost.errors import NotFoundError, UsageError
-from lvost.matching import suggest
-from lvost.models import Theme, Track
-from lvost.query import Term, parse
+from lvost.core.errors import NotFoundError, UsageError
+from lvost.core.matching import suggest
+from lvost.core.query import Term, parse
+from lvost.format.models import Theme, Track
+from lvost.questions.catalog import Catalog
 from lvost.store.ranking import WEIGHTS
 from lvost.store.reading import Ranked
 from lvost.store.schema import SEARCHED
@@ -42,7 +42,7 @@ class Found:
 def search(catalog: Catalog, query: str | Sequence[str]) -> list[Hit]:
     """Tracks that match every term of ``query``, best first.
 
-    Each item is a term as ``lvost.query.parse`` reads it (a string is split
+    Each item is a term as ``lvost.core.query.parse`` reads it (a string is split
     into terms at spaces). A word counts
     where it best matches: in a title more than in a performer, then a writer,
     a kind or genre, a theme, an instrument, and last the notes. A whole word

@@ -14,11 +14,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-from lvost.errors import AmbiguousError, NotFoundError, UnknownValueError
-from lvost.matching import match_names, normalize, suggest
-from lvost.models import Album, Film, Soundtrack, SoundtrackFile, Source, Theme, Track
-from lvost.names import KINDS, embedded_path, normalize_genre
-from lvost.query import parse
+from lvost.core.errors import AmbiguousError, NotFoundError, UnknownValueError
+from lvost.core.matching import match_names, normalize, suggest
+from lvost.core.names import KINDS, embedded_path, normalize_genre
+from lvost.core.query import parse
+from lvost.format.models import Album, Film, Soundtrack, SoundtrackFile, Source, Theme, Track
 from lvost.store import ranking
 from lvost.store.reading import Store
 
@@ -36,7 +36,7 @@ class TrackFilter:
     theme: str | None = None
     sort: SortKey = "number"
     query: tuple[str, ...] = ()
-    """Query terms, as ``lvost.query.parse`` reads them."""
+    """Query terms, as ``lvost.core.query.parse`` reads them."""
 
 
 class Catalog:
@@ -175,7 +175,7 @@ class Catalog:
 
         Genre is matched exactly (any case); kind must be one of song, score,
         dialogue; artist is part of a performer's or writer's name, matched like
-        a title; theme is a theme id or name; query terms as ``lvost.search.search``
+        a title; theme is a theme id or name; query terms as ``lvost.questions.search.search``
         reads them.
         """
         return list(self.each_selected(which))
