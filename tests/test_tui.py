@@ -12,10 +12,12 @@ from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
+from lvost.browse.app import Browser
+from lvost.browse.help import KEYS, Help
+from lvost.browse.picker import ThemePicker
+from lvost.format.models import Theme
 from lvost.questions.catalog import Catalog
-from lvost.tui import KEYS, Browser, Help, ThemePicker
-
-SMALL = Path(__file__).parent / "data" / "small.json"
+from support import SMALL
 
 
 def drive(catalog: Catalog, script: Callable[[Browser, Pilot[None]], Awaitable[None]]) -> Browser:
@@ -153,6 +155,74 @@ def test_any_data_file_and_one_without_themes(small: Catalog) -> None:
     drive(bare, script)
 
 
+def test_a_theme_is_picked_as_itself_even_when_its_id_is_another_themes_name(small: Catalog) -> None:
+    # The picker once handed back "theme:ID" and the theme was looked up again by
+    # that id, which also matches a theme of that name: picking "wet" was ambiguous
+    # and the browser fell over with a traceback.
+    wet = Theme(id="wet", name="Streets after rain", description="Puddles.", tracks=[3])
+    named_wet = small.themes[0].model_copy(update={"name": "wet"})  # id "night", tracks 1 and 2
+    both = Catalog(small.data.model_copy(update={"themes": [wet, named_wet]}))
+
+    async def pick(app: Browser, pilot: Pilot[None], option: str) -> str:
+        await pilot.press("t")
+        await pilot.pause()
+        picker = app.screen.query_one("#choices")
+        picker.highlighted = next(i for i, o in enumerate(picker.options) if o.id == option)  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+        return str(app.query_one("#scope", Static).content)  # type: ignore[attr-defined]
+
+    async def script(app: Browser, pilot: Pilot[None]) -> None:
+        scope = await pick(app, pilot, "theme:wet")
+        assert (scope, rows(app)) == ("Streets after rain (interpretation): Puddles.", ["3"])
+        scope = await pick(app, pilot, "theme:night")
+        assert (scope, rows(app)) == ("wet (interpretation): Moving through a sleeping city.", ["1", "2"])
+        await pilot.press("q")
+
+    assert drive(both, script).return_code == 0
+
+
+def test_a_resize_leaves_nothing_to_scroll_sideways_and_redraws_the_header(catalog: Catalog) -> None:
+    async def script(app: Browser, pilot: Pilot[None]) -> None:
+        table = app.query_one("#tracks", DataTable)
+        assert table.max_scroll_x == 0
+        assert table.render_line(0).text.split() == ["#", "Title", "Performe", "Kind"]  # cut to fit
+        await pilot.resize_terminal(120, 30)
+        await pilot.pause()
+        await pilot.pause()
+        assert table.max_scroll_x == 0
+        assert table.render_line(0).text.split() == ["#", "Title", "Performers", "Kind"]
+
+    drive(catalog, script)
+
+
+def test_the_filter_reads_terms_as_search_does() -> None:
+    from lvost.browse.filterbar import read_terms
+
+    assert read_terms("  ") == ((), None)
+    assert read_terms("it\u2019s ^kind:score") == (("it\u2019s", "^kind:score"), None)
+    assert read_terms("'angel eyes' -sting") == (("angel eyes", "-sting"), None)
+    assert read_terms("performer:") == (
+        ("performer:",),
+        'the term "performer:" has nothing to look for; give a word after it, like "kind:song"',
+    )
+
+
+def test_the_browser_modules_examples_hold() -> None:
+    # tests/test_docstrings.py runs the examples of lvost's top-level modules only.
+    import doctest
+    import importlib
+    import pkgutil
+
+    import lvost.browse
+
+    names = [m.name for m in pkgutil.iter_modules(lvost.browse.__path__, "lvost.browse.")]
+    results = {n: doctest.testmod(importlib.import_module(n), optionflags=doctest.ELLIPSIS) for n in names}
+    assert {n: r.failed for n, r in results.items() if r.failed} == {}
+    assert results["lvost.browse.tracklist"].attempted
+    assert results["lvost.browse.filterbar"].attempted
+
+
 @pytest.mark.parametrize(
     "press",
     [
@@ -216,7 +286,7 @@ def test_browse_reports_a_bad_data_file_before_the_screen_opens(
 def test_browse_says_what_to_install_without_textual(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
-    monkeypatch.setitem(sys.modules, "lvost.tui", None)  # as if Textual could not be imported
+    monkeypatch.setitem(sys.modules, "lvost.browse.app", None)  # as if Textual could not be imported
     code, stderr, _ = browse(monkeypatch, tty=True)
     assert (code, stderr) == (1, "Error: lvost browse needs Textual: pip install 'lvost[tui]'\n")
 

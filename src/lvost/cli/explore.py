@@ -200,7 +200,7 @@ def browse() -> None:
         )
     catalog = load_catalog()  # a bad data file is reported here, before the screen changes
     try:
-        from lvost.tui import Browser
+        from lvost.browse.app import Browser
     except ImportError:
         raise LvostError("lvost browse needs Textual: pip install 'lvost[tui]'") from None
     Browser(catalog).run()

@@ -1,0 +1,165 @@
+"""``lvost browse``: the soundtrack in a full-screen Textual app.
+
+The tracklist on the left, the track's whole view (the one ``show`` prints) on the
+right. Typing after "/" filters the list with the same matching as ``search``;
+"t" narrows it to a theme or a genre. Text from the data reaches the screen as
+Rich ``Text`` made by ``tables.plain``, so it is shown, never obeyed.
+
+The widgets each keep their own state and say what happened with a message; this
+module lays them out and keeps what the list is drawn from: the scope (the whole
+soundtrack, or one theme's or genre's tracks) and the filter's terms.
+
+Importing this module imports Textual, so only ``browse`` does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.reactive import var
+from textual.widgets import Footer, Header, Static
+
+from lvost.browse.detail import TrackDetail
+from lvost.browse.filterbar import FilterInput
+from lvost.browse.help import Help
+from lvost.browse.picker import GenrePick, Pick, ThemePick, ThemePicker
+from lvost.browse.tracklist import TrackList
+from lvost.core.text import safe
+from lvost.format.models import Track
+from lvost.output.tables import plain
+from lvost.questions.catalog import Catalog, TrackFilter
+from lvost.questions.search import keep_matching
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The tracks the filter chooses from, and the line above the list that says
+    why (empty for the whole soundtrack)."""
+
+    tracks: tuple[Track, ...]
+    note: str = ""
+
+
+class Browser(App[None]):
+    """The soundtrack browser."""
+
+    CSS = """
+    #tracks-pane { width: 55%; min-width: 30; }
+    #scope { height: auto; max-height: 3; color: $text-muted; padding: 0 1; }
+    #scope.empty { display: none; }
+    #status { height: 1; color: $warning; padding: 0 1; }
+    #detail { padding: 0 1; border-left: solid $primary; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "move(1)", "Down", show=False),
+        Binding("k", "move(-1)", "Up", show=False),
+        Binding("slash", "filter", "Filter"),
+        Binding("t", "themes", "Themes"),
+        Binding("escape", "step_back", "Back"),
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    scope: var[Scope] = var(Scope(()), init=False)
+    terms: var[tuple[str, ...]] = var((), init=False)
+
+    def __init__(self, catalog: Catalog) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.everything = Scope(tuple(catalog.tracks))
+        self.set_reactive(Browser.scope, self.everything)
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        with Horizontal():
+            with Vertical(id="tracks-pane"):
+                yield FilterInput(id="filter")
+                yield Static(id="scope", classes="empty")
+                yield TrackList(self.catalog.tracks, id="tracks")
+                yield Static(id="status")
+            yield TrackDetail(self.catalog, id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        film = self.catalog.film
+        self.title = safe(self.catalog.album.title)
+        if film is not None:
+            self.sub_title = safe(f"{film.title} ({film.year})" if film.year else film.title)
+        self.show_tracks()
+        self.query_one(TrackList).focus()
+
+    def show_tracks(self) -> None:
+        """List the scope's tracks that the filter's terms admit."""
+        tracks = self.scope.tracks
+        if self.terms:
+            tracks = tuple(keep_matching(self.catalog, tracks, self.terms))
+        self.query_one(TrackList).show(tracks)
+
+    def watch_scope(self, scope: Scope) -> None:
+        note = self.query_one("#scope", Static)
+        note.update(plain(scope.note))
+        note.set_class(not scope.note, "empty")
+        self.show_tracks()
+
+    def watch_terms(self) -> None:
+        self.show_tracks()
+
+    # What the widgets say
+
+    @on(TrackList.Highlighted)
+    def show_detail(self, event: TrackList.Highlighted) -> None:
+        self.query_one(TrackDetail).track = event.track
+
+    @on(TrackList.Opened)
+    def open_track(self) -> None:
+        self.query_one(TrackDetail).focus()
+
+    @on(FilterInput.Parsed)
+    def filter_tracks(self, event: FilterInput.Parsed) -> None:
+        # A term that makes no sense is reported, and the list stays as the last
+        # terms that did left it.
+        self.query_one("#status", Static).update(plain(event.problem or ""))
+        if event.problem is None:
+            self.terms = event.terms
+
+    @on(FilterInput.Submitted)
+    def back_to_the_list(self) -> None:
+        self.query_one(TrackList).focus()
+
+    def narrow(self, pick: Pick | None) -> None:
+        """Narrow the list to the theme or genre picked (``None``: nothing was)."""
+        if isinstance(pick, ThemePick):
+            theme = pick.theme
+            note = f"{theme.name} (interpretation)" + (f": {theme.description}" if theme.description else "")
+            self.scope = Scope(tuple(self.catalog.tracks_of(theme)), note)
+        elif isinstance(pick, GenrePick):
+            chosen = self.catalog.select_tracks(TrackFilter(genre=pick.genre))
+            self.scope = Scope(tuple(chosen), f"Genre: {pick.genre}")
+
+    # Keys
+
+    def action_move(self, step: int) -> None:
+        tracks = self.query_one(TrackList)
+        if step > 0:
+            tracks.action_cursor_down()
+        else:
+            tracks.action_cursor_up()
+
+    def action_filter(self) -> None:
+        self.query_one(FilterInput).open()
+
+    def action_step_back(self) -> None:
+        if not self.query_one(FilterInput).close():
+            self.scope = self.everything
+        self.query_one(TrackList).focus()
+
+    def action_themes(self) -> None:
+        self.push_screen(ThemePicker(self.catalog), self.narrow)
+
+    def action_help(self) -> None:
+        self.push_screen(Help())
