@@ -1,16 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner, Result
 
 from lvost.cli.main import app
 from lvost.questions.catalog import Catalog
-
-TESTS = Path(__file__).parent
-SMALL = TESTS / "data" / "small.json"
+from support import SMALL
 
 Invoke = Callable[..., Result]
 

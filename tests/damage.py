@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import copy
 import json
-from pathlib import Path
 from typing import Any
 
 from hypothesis import strategies as st
 
-SMALL = Path(__file__).parent / "data" / "small.json"
+from support import SMALL
+
 ORIGINAL: dict[str, Any] = json.loads(SMALL.read_text(encoding="utf-8"))
 HOSTILE = ["", " ", "[bold]x[/]", "\x1b[31m", "\x00", "\u202e", "9" * 40, "Ångström & Co.", "null"]
 

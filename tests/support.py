@@ -1,5 +1,5 @@
-"""What the tests share: a minimal valid soundtrack file and a way to vary it, and
-a way to run lines as if typed at bash's prompt."""
+"""What the tests share: the small soundtrack file, a minimal valid soundtrack and
+ways to vary it, and a way to run lines as if typed at bash's prompt."""
 
 from __future__ import annotations
 
@@ -8,6 +8,10 @@ import os
 import subprocess
 from pathlib import Path
 from typing import Any
+
+SMALL = Path(__file__).parent / "data" / "small.json"
+"""A three-track soundtrack on disk that exercises what the embedded one lacks
+(a known duration, several genres, a dialogue track, an accent in a title)."""
 
 MINIMAL: dict[str, Any] = {
     "schema_version": 1,
@@ -18,6 +22,8 @@ MINIMAL: dict[str, Any] = {
 
 
 def variant(**changes: Any) -> dict[str, Any]:
+    """A copy of ``MINIMAL`` with each change made: a key is a path, ``__`` between
+    its steps and a number a list index (``tracks__0__title="x"``)."""
     data = copy.deepcopy(MINIMAL)
     for path, value in changes.items():
         target = data
@@ -26,6 +32,11 @@ def variant(**changes: Any) -> dict[str, Any]:
             target = target[int(key)] if key.isdigit() else target[key]
         target[int(last) if last.isdigit() else last] = value
     return data
+
+
+def without(*keys: str) -> dict[str, Any]:
+    """A copy of ``MINIMAL`` lacking the top-level ``keys``."""
+    return {key: value for key, value in copy.deepcopy(MINIMAL).items() if key not in keys}
 
 
 def at_the_prompt(lines: str, where: Path) -> str:

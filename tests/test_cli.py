@@ -7,7 +7,6 @@ import subprocess
 import sys
 from collections.abc import Callable
 from importlib.metadata import version
-from pathlib import Path
 
 import pytest
 import typer
@@ -16,9 +15,9 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
 from lvost.cli.main import app
+from support import SMALL
 
 Invoke = Callable[..., Result]
-SMALL = str(Path(__file__).parent / "data" / "small.json")
 COLOUR = re.compile(r"\x1b\[[0-9;]*(?:3[0-7]|9[0-7]|38;[0-9;]+)m")
 
 
@@ -254,12 +253,13 @@ def test_console_script_reports_errors_without_a_traceback() -> None:
     assert done.stderr == 'Error: no track matches "nothing like it"\n'
 
 
-WORDS = "tracks show themes search about validate schema --json --genre --kind --artist --theme --sort"
+WORDS = (
+    "tracks show themes search about validate schema --json --genre --kind --artist --theme --sort"
+    " --limit --help --version --data"
+)
 ARGUMENTS = st.lists(
     st.one_of(
-        st.sampled_from(
-            [*WORDS.split(), "--limit", "--help", "--version", "--data", SMALL, "/no/such.json", "0", "25"]
-        ),
+        st.sampled_from([*WORDS.split(), str(SMALL), "/no/such.json", "0", "25"]),
         st.text(max_size=12),
     ),
     max_size=6,

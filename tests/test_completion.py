@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -13,9 +14,8 @@ from pathlib import Path
 import pytest
 
 from lvost.core.names import TRACK_FIELDS
-from support import at_the_prompt, variant
+from support import SMALL, at_the_prompt, variant
 
-SMALL = Path(__file__).parent / "data" / "small.json"
 LVOST = [sys.executable, "-m", "lvost"]
 
 
@@ -99,24 +99,65 @@ def test_fish() -> None:
     assert done.stdout.splitlines() == ["blues", "bossa nova"]
 
 
-@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
-def test_each_shell_gets_a_script_that_calls_lvost_back(shell: str) -> None:
-    script = subprocess.run(
-        LVOST,
-        env={**os.environ, "_LVOST_COMPLETE": f"source_{shell}"},
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    assert f"_LVOST_COMPLETE=complete_{shell}" in script
+# The scripts as Typer writes them for lvost. (Its bash template sets IFS to $' and a
+# newline and ', which bash reads as a newline all the same.)
+BASH_SCRIPT = """\
+_lvost_completion() {
+    local IFS=$'
+'
+    COMPREPLY=( $( env COMP_WORDS="${COMP_WORDS[*]}" \\
+                   COMP_CWORD=$COMP_CWORD \\
+                   _LVOST_COMPLETE=complete_bash $1 ) )
+    return 0
+}
+
+complete -o default -F _lvost_completion lvost"""
+ZSH_SCRIPT = """\
+#compdef lvost
+
+_lvost_completion() {
+  eval $(env _TYPER_COMPLETE_ARGS="${words[1,$CURRENT]}" _LVOST_COMPLETE=complete_zsh lvost)
+}
+
+compdef _lvost_completion lvost"""
+FISH_SCRIPT = (
+    'complete --command lvost --no-files --arguments "(env _LVOST_COMPLETE=complete_fish'
+    ' _TYPER_COMPLETE_FISH_ACTION=get-args _TYPER_COMPLETE_ARGS=(commandline -cp) lvost)"'
+    ' --condition "env _LVOST_COMPLETE=complete_fish'
+    ' _TYPER_COMPLETE_FISH_ACTION=is-args _TYPER_COMPLETE_ARGS=(commandline -cp) lvost"'
+)
+
+
+def script_for(shell: str) -> str:
+    """The completion script lvost gives ``shell`` through Click's protocol, which
+    names the shell itself, so it needs no shell around it to detect."""
+    done = subprocess.run(
+        LVOST, env={**os.environ, "_LVOST_COMPLETE": f"source_{shell}"}, capture_output=True, text=True
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    return done.stdout
+
+
+@pytest.mark.parametrize(
+    ("shell", "script"),
+    [("bash", f"\n{BASH_SCRIPT}\n\n"), ("zsh", f"\n{ZSH_SCRIPT}\n\n"), ("fish", f"{FISH_SCRIPT}\n")],
+    ids=["bash", "zsh", "fish"],
+)
+def test_each_shell_gets_a_script_that_calls_lvost_back(shell: str, script: str) -> None:
+    assert script_for(shell) == script
 
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
 def test_show_completion_under_bash_prints_the_bash_script() -> None:
+    # Typer looks for the shell among lvost's parent processes. bash -c runs its last
+    # command in its own place, so `exit` comes last: bash stays lvost's parent, and
+    # the answer does not depend on which shell, if any, started pytest.
     done = subprocess.run(
-        ["bash", "-c", " ".join(LVOST) + " --show-completion"], capture_output=True, text=True
+        ["bash", "--norc", "--noprofile", "-c", f"{shlex.join(LVOST)} --show-completion; exit"],
+        capture_output=True,
+        text=True,
     )
-    assert "complete -o default -F _lvost_completion lvost" in done.stdout
+    assert (done.returncode, done.stdout, done.stderr) == (0, f"{BASH_SCRIPT}\n", "")
 
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
@@ -135,13 +176,12 @@ def test_the_bash_script_in_a_real_bash(words: list[str], expected: list[str], t
 def completed_in_bash(words: list[str], where: Path) -> list[str]:
     """COMPREPLY after lvost's completion script runs in a real bash for ``words``,
     the last of them the one being completed."""
-    script = subprocess.run([*LVOST, "--show-completion", "bash"], capture_output=True, text=True, check=True)
     shim = where / "lvost"
     shim.write_text(f'#!/bin/sh\nexec {sys.executable} -m lvost "$@"\n')
     shim.chmod(0o755)
     quoted = " ".join("'" + w.replace("'", "'\\''") + "'" for w in words)
     program = (
-        f"{script.stdout}\n"
+        f"{script_for('bash')}\n"
         f"COMP_WORDS=({quoted}); COMP_CWORD={len(words) - 1}\n"
         '_lvost_completion lvost; printf "%s\\n" "${COMPREPLY[@]}"\n'
     )

@@ -11,11 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from damage import SMALL, damaged
+from damage import damaged
 from lvost.cli.main import app
 from lvost.core.errors import DataFileError
 from lvost.format import datafile
 from lvost.questions.catalog import Catalog
+from support import SMALL
 
 
 def write(text: str | bytes) -> Path:

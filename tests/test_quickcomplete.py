@@ -18,9 +18,8 @@ from typer.testing import CliRunner
 from lvost.cli import quickcomplete
 from lvost.cli.main import app
 from lvost.cli.quickcomplete import for_bash
-from support import at_the_prompt
+from support import SMALL, at_the_prompt
 
-SMALL = str(Path(__file__).parent / "data" / "small.json")
 GROUP = typer.main.get_command(app)
 
 
@@ -66,7 +65,7 @@ CASES = [
     (["show"], '"Ben P'),
     (["show"], ""),
     (["--no-color", "show"], "Ben"),
-    (["--data", SMALL, "show"], ""),
+    (["--data", str(SMALL), "show"], ""),
     (["themes"], "lo"),
     (["themes", "--genre"], "b"),
     (["tracks", "--json", "--kind"], ""),
@@ -89,7 +88,7 @@ def test_quick_answers_equal_typers(shell: str, words: list[str], incomplete: st
 
 
 def test_the_data_file_from_the_environment_is_used() -> None:
-    env = request("bash", ["show"], "Ca", data_env=SMALL)
+    env = request("bash", ["show"], "Ca", data_env=str(SMALL))
     assert quick_answer(env) == ("Café\\ Noir\n", 0) == typers_answer(env)
 
 
@@ -123,7 +122,7 @@ WORDS = st.lists(
             "--json",
             "--no-color",
             "--data",
-            SMALL,
+            str(SMALL),
             "--limit",
             "3",
             "sting",

@@ -19,6 +19,7 @@ from lvost.questions.search import best, keep_matching, search
 from lvost.store import schema
 from lvost.store.rebuild import construct
 from oracle import every_hit
+from support import MINIMAL, variant
 
 WORDS = ["angel", "eyes", "ben", "bill", "sting", "rain", "shine", "blue", "town", "an", "ng", "el"]
 FANCY = ["Ángel", "BEN", "it\u2019s", "It's", "&", "and", "rock-a-bye", "über", "Ω", "x_y", "\u0301e"]
@@ -139,7 +140,7 @@ def test_search_text_holds_each_value_normalized_between_spaces() -> None:
     assert padded(["its a town", "ben and bill"]) == " its a town | ben and bill "
     assert padded([]) == ""
     assert padded([""]) == "  "
-    data = dict(_SMALL, tracks=[{"number": 1, "title": "It\u2019s a Town", "alternate_titles": ["?!"]}])
+    data = variant(tracks=[{"number": 1, "title": "It\u2019s a Town", "alternate_titles": ["?!"]}])
     catalog = Catalog(SoundtrackFile.model_validate_json(json.dumps(data)))
     stored = catalog.store.connection.execute("SELECT title, performers FROM search_text").fetchall()
     assert stored == [(" its a town |  ", "")]
@@ -151,16 +152,9 @@ def test_the_full_text_index_can_be_told_missing(monkeypatch: pytest.MonkeyPatch
     connection = sqlite3.connect(":memory:")
     assert schema.has_full_text(connection)
     monkeypatch.setenv("LVOST_NO_FULL_TEXT", "1")
-    catalog = Catalog(SoundtrackFile.model_validate_json(json.dumps(_SMALL)))
+    catalog = Catalog(SoundtrackFile.model_validate_json(json.dumps(MINIMAL)))
     assert not catalog.store.full_text
     assert [h.track.number for h in search(catalog, "two")] == [2]
-
-
-_SMALL = {
-    "schema_version": 1,
-    "soundtrack": {"album": {"title": "A"}},
-    "tracks": [{"number": 1, "title": "One"}, {"number": 2, "title": "Two"}],
-}
 
 
 def _scanned(model: SoundtrackFile, patch: pytest.MonkeyPatch) -> Catalog:

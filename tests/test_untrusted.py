@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from conftest import SMALL
 from lvost.cli.main import app
+from support import SMALL
 
 MARKUP = "[bold red]Loud[/]"
 CONTROLS = "\x1b[2J\x1b[H\x07\r\x9b\u202e\u2066"
