@@ -28,8 +28,12 @@ def test_markup_and_escapes_in_data_are_shown_literally(small: Catalog) -> None:
     hostile = small.tracks[0].model_copy(update={"title": "[red]Loud[/red] \x1b[31mred\x07"})
     columns = choose(track_columns(small), "number,title", ())
     out = text_of(tables.table("[blink]T[/]", columns, [hostile]))
-    assert "[red]Loud[/red] \\x1b[31mred\\x07" in out
-    assert "[blink]T[/]" in out
+    assert out == (
+        "            [blink]T[/]            \n"
+        "#   Title                          \n"
+        "───────────────────────────────────\n"
+        "1   [red]Loud[/red] \\x1b[31mred\\x07\n"
+    )
     assert "\x1b" not in out
     assert "\x07" not in out
 
@@ -49,7 +53,7 @@ def test_no_caption_without_a_kind_column(catalog: Catalog) -> None:
 
 def test_known_duration_is_minutes_and_seconds(small: Catalog) -> None:
     cafe = next(line for line in track_table(small).splitlines() if "Café Noir" in line)
-    assert cafe.split()[-1] == "3:05"
+    assert cafe == "2   Café Noir        Ada Quill    score      jazz                  3:05"
 
 
 @pytest.mark.parametrize("width", [60, 72, 80, 100, 120])
@@ -62,20 +66,31 @@ def test_a_table_fits_the_width_and_keeps_every_column(catalog: Catalog, width: 
 
 
 def test_at_80_columns_titles_keep_their_room(catalog: Catalog) -> None:
-    lines = track_table(catalog, 80).splitlines()
-    for title in ("Come Rain or Come Shine", "It's a Lonesome Old Town", "Sera Invites Ben to Stay"):
-        assert any(title in line for line in lines), title
+    rows = {line[:3].strip(): line.rstrip() for line in track_table(catalog, 80).splitlines()}
+    assert [rows["13"], rows["14"], rows["19"]] == [
+        "13   Sera Invites Ben to Stay   \u2013            score*      jazz                  \u2013",
+        "14   Come Rain or Come Shine    Don Henley   song        vocal jazz            \u2013",
+        "19   It's a Lonesome Old Town   Sting        song        vocal jazz            \u2013",
+    ]
 
 
 def test_a_table_that_fits_is_left_at_its_natural_size(small: Catalog) -> None:
-    lines = track_table(small, 200).splitlines()
-    assert max(len(line.rstrip()) for line in lines) < 80
+    assert track_table(small, 200) == (
+        "                                  LLV                                  \n"
+        "#   Title            Performers   Kind       Genres              Length\n"
+        "───────────────────────────────────────────────────────────────────────\n"
+        "1   Last Tram Home   The Rails    song       blues, vocal jazz        \u2013\n"
+        "2   Café Noir        Ada Quill    score      jazz                  3:05\n"
+        "3   Rain & Rails     \u2013            dialogue   spoken word              \u2013\n"
+    )
 
 
 def test_prose_gives_way_before_names(catalog: Catalog) -> None:
     out = text_of(listings.listing(listings.theme_listing(catalog, catalog.themes), "table", None, 100), 100)
-    for theme in catalog.themes:
-        assert theme.name in out
+    _title, header, _rule, *lines = out.splitlines()
+    first_column = [line[: header.index("Id")].strip() for line in lines]
+    # every name whole on its row's first line, while the description wraps below it
+    assert [cell for cell in first_column if cell] == [theme.name for theme in catalog.themes]
 
 
 def test_search_title_says_how_many_are_not_shown() -> None:
@@ -88,7 +103,11 @@ def test_search_listing_cuts_long_matches(catalog: Catalog) -> None:
     out = text_of(
         listings.listing(listings.hit_listing(catalog, "cage", hits, len(hits), 2), "table", None, 120), 120
     )
-    assert "notes: Some writing about the film says Nicolas Cage\u2026" in out
+    rows = {line[:3].strip(): line.rstrip() for line in out.splitlines()}
+    assert (
+        rows["19"]
+        == "19   It's a Lonesome Old Town   notes: Some writing about the film says Nicolas Cage\u2026"
+    )
 
 
 def test_track_detail_data_uses_the_format_field_names(catalog: Catalog) -> None:
@@ -98,3 +117,25 @@ def test_track_detail_data_uses_the_format_field_names(catalog: Catalog) -> None
     assert data["duration_seconds"] is None
     assert data["themes"] == ["loneliness", "longing"]
     assert set(data) - {"themes"} == set(type(catalog.tracks[0]).model_fields)
+
+
+def test_each_matched_field_is_a_line_of_its_own(catalog: Catalog) -> None:
+    hits = search(catalog, "sting")
+    out = text_of(
+        listings.listing(listings.hit_listing(catalog, "sting", hits[:1], 1, 3), "table", None, 100)
+    )
+    assert [line.rstrip() for line in out.splitlines()[3:]] == [
+        "2   Angel Eyes   performers: Sting",
+        "                 notes: Sting sings it accompanied by piano and\u2026",
+        "    2 more matches: --limit N shows more, --format plain all",
+    ]
+
+
+def test_a_line_break_inside_a_matched_value_is_still_shown_escaped(small: Catalog) -> None:
+    track = small.tracks[0].model_copy(update={"notes": ["one\ntwo rails"]})
+    odd = Catalog(small.data.model_copy(update={"tracks": [track]}))
+    hits = search(odd, "two")
+    out = text_of(listings.listing(listings.hit_listing(odd, "two", hits, 1, 1), "table", None, 100))
+    assert [line.strip() for line in out.splitlines()[3:]] == [
+        "1   Last Tram Home   notes: one\\x0atwo rails"
+    ]

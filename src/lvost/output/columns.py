@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from lvost.core.errors import UsageError
 from lvost.core.matching import suggest
+from lvost.core.text import safe
 from lvost.format.models import Credit, Theme, Track
 from lvost.questions.catalog import Catalog
 
@@ -33,6 +34,9 @@ class Column(Generic[Row]):
     value: Callable[[Row], Any]
     right: bool = False
     """Whether a table aligns the column to the right, as it does numbers."""
+    lines: bool = False
+    """Whether ``text`` gives several parts, one a line, each already made safe: a
+    table shows each on a line of its own, CSV and TSV join them with "; "."""
 
 
 def joined(items: Iterable[str], empty: str = DASH) -> str:
@@ -139,7 +143,7 @@ def hit_columns(catalog: Catalog | None, snippet: Callable[[str], str]) -> dict[
     """The search result's own columns, then every track column."""
 
     def matched_text(hit: Hit) -> str:
-        return "\n".join(f"{m.field}: {snippet(m.value)}" for m in hit.matched)
+        return "\n".join(safe(f"{m.field}: {snippet(m.value)}") for m in hit.matched)
 
     own: list[Column[Hit]] = [
         Column("score", "Score", "fixed", lambda h: f"{h.score:g}", lambda h: h.score, right=True),
@@ -149,6 +153,7 @@ def hit_columns(catalog: Catalog | None, snippet: Callable[[str], str]) -> dict[
             "prose",
             matched_text,
             lambda h: [{"field": m.field, "value": m.value} for m in h.matched],
+            lines=True,
         ),
     ]
     columns = {c.name: c for c in own}
@@ -165,6 +170,7 @@ def _of_hit(column: Column[Track]) -> Column[Hit]:
         lambda h: column.text(h.track),
         lambda h: column.value(h.track),
         column.right,
+        column.lines,
     )
 
 

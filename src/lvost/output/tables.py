@@ -53,7 +53,7 @@ def table(
             no_wrap=column.role == "fixed",
             justify="right" if column.right else "left",
         )
-    texts = [[safe(c.text(row)) for c in columns] for row in rows]
+    texts = [[_cell(c, row) for c in columns] for row in rows]
     for cells in texts:
         grid.add_row(
             *(Text(cell, "bold" if c.role == "main" else "") for c, cell in zip(columns, cells, strict=True))
@@ -61,6 +61,13 @@ def table(
     if width is not None:
         _fit(grid, [c.role for c in columns], texts, width)
     return grid
+
+
+def _cell(column: Column[Row], row: Row) -> str:
+    """The column's text for ``row``, made safe; a column of several parts keeps
+    its line breaks between them."""
+    text = column.text(row)
+    return "\n".join(safe(part) for part in text.split("\n")) if column.lines else safe(text)
 
 
 @dataclass(frozen=True)
