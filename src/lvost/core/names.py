@@ -4,8 +4,11 @@ Pydantic (TAB completion reads them on every key press)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal, get_args
 
-KINDS = ("song", "score", "dialogue")
+Kind = Literal["song", "score", "dialogue"]
+"""What a track is; the format's ``kinds`` holds these."""
+KINDS: tuple[Kind, ...] = get_args(Kind)
 
 TRACK_FIELDS = (
     "number",

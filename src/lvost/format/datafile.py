@@ -15,7 +15,7 @@ from lvost.core.names import MAX_BYTES
 from lvost.core.text import VISIBLE, counted
 from lvost.format.links import BrokenLink, BrokenLinksError, broken_links
 from lvost.format.locate import line_of
-from lvost.format.models import SoundtrackFile
+from lvost.format.models import SLUG, SoundtrackFile
 
 
 @dataclass(frozen=True)
@@ -148,7 +148,7 @@ def field_path(loc: tuple[int | str, ...]) -> str:
 
 _PATTERN_WORDS = {
     VISIBLE: "must not be empty, blank or only invisible characters",
-    r"^[a-z0-9]+(?:-[a-z0-9]+)*$": 'must be lower-case words joined by hyphens, like "fragile-hope"',
+    SLUG: 'must be lower-case words joined by hyphens, like "fragile-hope"',
 }
 
 

@@ -12,12 +12,16 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-from lvost.core.names import normalize_genre
+from lvost.core.names import Kind, normalize_genre
 from lvost.core.text import VISIBLE
 
-SCHEMA_VERSION = 1
+SchemaVersion = Literal[1]
+SCHEMA_VERSION: SchemaVersion = 1
+"""The version of the format this release reads and writes (the type checker holds
+it to ``SchemaVersion``, which the file's ``schema_version`` must be)."""
 
-Kind = Literal["song", "score", "dialogue"]
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+"""Lower-case words joined by hyphens: the shape of theme and source ids."""
 
 Text = Annotated[str, Field(pattern=VISIBLE)]
 """A string with at least one visible character: a name or a title made only of
@@ -26,8 +30,8 @@ marks, soft hyphens, tag characters...) would be blank on the screen."""
 
 
 Genre = Annotated[Text, AfterValidator(normalize_genre)]
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
-SourceId = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+Slug = Annotated[str, Field(pattern=SLUG)]
+SourceId = Slug
 
 
 def _no_items() -> list[Any]:
@@ -156,7 +160,7 @@ class SoundtrackFile(_Model):
         alias="$schema",
         description="Where an editor finds this format's JSON Schema; lvost ignores it.",
     )
-    schema_version: Literal[1]
+    schema_version: SchemaVersion
     soundtrack: Soundtrack
     tracks: list[Track] = Field(min_length=1)
     themes: list[Theme] = Field(default_factory=_no_items)

@@ -18,7 +18,7 @@ from lvost.core.errors import AmbiguousError, NotFoundError, UnknownValueError
 from lvost.core.matching import match_names, normalize, suggest
 from lvost.core.names import KINDS, embedded_path, normalize_genre
 from lvost.core.query import parse
-from lvost.format.models import Album, Film, Soundtrack, SoundtrackFile, Source, Theme, Track
+from lvost.format.models import SCHEMA_VERSION, Album, Film, Soundtrack, SoundtrackFile, Source, Theme, Track
 from lvost.store import ranking
 from lvost.store.reading import Store
 
@@ -63,7 +63,7 @@ class Catalog:
         """The whole soundtrack as the models hold it."""
         soundtrack, schema_url = self._header
         fields: dict[str, Any] = {
-            "schema_version": 1,
+            "schema_version": SCHEMA_VERSION,
             "soundtrack": soundtrack,
             "tracks": self.store.tracks(order="file"),  # as the file lists them
             "themes": self.themes,

@@ -18,7 +18,7 @@ from typing import Any
 from lvost.core.errors import AmbiguousError, LvostError, NotFoundError
 from lvost.core.names import normalize_genre
 from lvost.core.text import visible
-from lvost.format.models import Credit, SoundtrackFile, Track
+from lvost.format.models import SCHEMA_VERSION, Credit, SoundtrackFile, Track
 from lvost.questions.catalog import Catalog
 
 AUDIO_SUFFIXES = {".mp3", ".flac", ".ogg", ".oga", ".opus", ".m4a", ".mp4", ".wav"}
@@ -209,7 +209,7 @@ def build(report: Report, folder: Path) -> SoundtrackFile:
     if label:
         album["releases"] = [{"label": label}]
     listed = [t.model_dump(exclude_defaults=True) for t in tracks]
-    data = {"schema_version": 1, "soundtrack": {"album": album}, "tracks": listed}
+    data = {"schema_version": SCHEMA_VERSION, "soundtrack": {"album": album}, "tracks": listed}
     return SoundtrackFile.model_validate(data)
 
 
