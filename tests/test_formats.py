@@ -9,6 +9,7 @@ import json
 import pytest
 from rich.table import Table
 
+from lvost.core.text import safe
 from lvost.output import listings
 from lvost.output.columns import TRACK_DEFAULT
 from lvost.output.formats import as_json, machine_text
@@ -93,3 +94,11 @@ def test_json_escapes_what_a_terminal_could_obey(value: str) -> None:
     text = as_json([value])
     assert json.loads(text) == [value]
     assert not any(0x7F <= ord(c) <= 0x9F or c in "\u202e\u2028" or c == "\x1b" for c in text)
+
+
+def test_json_output_escapes_every_character_safe_would_of_all_unicode() -> None:
+    # Spaces between them keep two escaped surrogates from reading back as a pair.
+    every = " ".join(chr(c) for c in range(0x110000))
+    out = as_json(every)
+    assert [c for c in out if safe(c) != c] == []  # each character one a terminal shows
+    assert json.loads(out) == every

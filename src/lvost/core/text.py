@@ -17,7 +17,12 @@ VISIBLE = f"[^\\s{INVISIBLE}]"
 """A character that shows, as a regular expression: neither white space nor invisible."""
 _VISIBLE = re.compile(VISIBLE)
 
-_ESCAPED = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029{INVISIBLE}\\ud800-\\udfff]")
+UNSAFE_ABOVE_C0 = f"\\x7f-\\x9f\\u2028\\u2029{INVISIBLE}\\ud800-\\udfff"
+"""What ``safe`` escapes besides the C0 controls (``\\x00`` to ``\\x1f``), as the
+inside of a regular expression's ``[...]``. JSON escapes the C0 controls itself,
+so JSON output escapes only these."""
+
+_ESCAPED = re.compile(f"[\\x00-\\x1f{UNSAFE_ABOVE_C0}]")
 """What ``safe`` escapes: control characters, line and paragraph separators, the
 invisible characters, and lone surrogates (which no terminal can be sent, and which
 stand for the bytes of an argument or a path that were not UTF-8). Python calls

@@ -13,14 +13,13 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Literal, TypeVar
 
-from lvost.core.text import INVISIBLE, safe
+from lvost.core.text import UNSAFE_ABOVE_C0, safe
 from lvost.output.columns import Column
 
 Row = TypeVar("Row")
 Format = Literal["table", "json", "csv", "tsv", "markdown", "plain"]
-FORMATS: tuple[Format, ...] = ("table", "json", "csv", "tsv", "markdown", "plain")
 
-_JSON_UNSAFE = re.compile(f"[\\x7f-\\x9f\\u2028\\u2029{INVISIBLE}\\ud800-\\udfff]")
+_JSON_UNSAFE = re.compile(f"[{UNSAFE_ABOVE_C0}]")
 """What ``safe`` escapes that JSON would write as it is (it escapes "\\x00" to "\\x1f" itself)."""
 
 
