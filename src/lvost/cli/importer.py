@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import stat
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import Console
 
 from lvost.cli.app import interactive_terminal, note, write
+from lvost.core.atomic import replacing
 from lvost.core.errors import LvostError
 from lvost.core.text import counted, safe
 from lvost.format.models import SoundtrackFile
@@ -151,54 +150,10 @@ def _write_atomically(output: Path, force: bool, data: SoundtrackFile) -> None:
     dumped = data.model_dump(mode="json", by_alias=True, exclude_unset=True)
     text = json.dumps(dumped, ensure_ascii=False, indent=2)
     try:
-        _replace(target, text + "\n")
+        with replacing(target, keep_mode=True) as temporary:
+            temporary.write_text(text + "\n", encoding="utf-8")
     except OSError as exc:
         raise LvostError(f"{output} could not be written ({_reason(exc)}); nothing was changed") from None
-
-
-def _replace(target: Path, text: str) -> None:
-    """Put ``text`` at ``target`` through a temporary file beside it, then a rename.
-
-    A reader sees the old file or the new one, never half of one. The data reaches
-    the disk before the rename, so a crash cannot leave a short file under the name.
-    The temporary file goes on any failure, Ctrl-C included.
-    """
-    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    temporary = Path(name)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            _keep_mode(temporary, target)
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        temporary.replace(target)
-    except BaseException:
-        with contextlib.suppress(OSError):  # the first error is the one to report
-            temporary.unlink(missing_ok=True)
-        raise
-    _sync_folder(target.parent)
-
-
-def _keep_mode(temporary: Path, target: Path) -> None:
-    """Give the new file the permissions of the one it replaces (mkstemp makes it 0600)."""
-    try:
-        mode = target.stat().st_mode
-    except FileNotFoundError:
-        return
-    temporary.chmod(stat.S_IMODE(mode))  # a path, not os.fchmod: Windows has no fchmod
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself reach the disk: best effort, as not every system can sync a folder."""
-    try:
-        handle = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        with contextlib.suppress(OSError):
-            os.fsync(handle)
-    finally:
-        os.close(handle)
 
 
 def _reason(exc: OSError) -> str:

@@ -14,9 +14,9 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import tempfile
 from pathlib import Path
 
+from lvost.core.atomic import replacing
 from lvost.format.models import SoundtrackFile
 from lvost.store import cache, schema, write
 
@@ -79,17 +79,10 @@ def fill(connection: sqlite3.Connection, data: SoundtrackFile, made_from: str) -
 
 def _build_entry(entry: Path, data: SoundtrackFile, made_from: str) -> None:
     entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=f".{entry.name}.", suffix=".tmp")
-    os.close(handle)
-    try:
+    with replacing(entry) as temporary:  # readers see the old entry or the new one, never half
         connection = sqlite3.connect(temporary)
         try:
             connection.execute("PRAGMA journal_mode = OFF")  # the file is new: a failed build is thrown away
             fill(connection, data, made_from)
         finally:
             connection.close()
-        with Path(temporary).open("rb") as stream:
-            os.fsync(stream.fileno())
-        Path(temporary).replace(entry)  # readers see the old entry or the new one, never half
-    finally:
-        Path(temporary).unlink(missing_ok=True)

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from lvost.core.atomic import replacing
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="Windows has no permission bits")
+@pytest.mark.parametrize(("keep_mode", "expected"), [(True, 0o640), (False, 0o600)])
+def test_the_new_file_keeps_the_old_ones_mode_only_when_asked(
+    tmp_path: Path, keep_mode: bool, expected: int
+) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("old")
+    target.chmod(0o640)
+    with replacing(target, keep_mode=keep_mode) as new:
+        new.write_text("new")
+    assert (target.read_text(), mode(target)) == ("new", expected)
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+@pytest.mark.parametrize("error", [OSError("disk full"), KeyboardInterrupt()])
+def test_an_error_while_writing_leaves_the_old_file_and_no_temporary_one(
+    tmp_path: Path, error: BaseException
+) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("old")
+    with pytest.raises(type(error)), replacing(target) as new:
+        new.write_text("half")
+        raise error
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="Windows has no permission bits")
+def test_a_read_only_mode_is_kept_although_the_file_is_synced_before(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("old")
+    target.chmod(0o444)
+    with replacing(target, keep_mode=True) as new:
+        new.write_text("new")
+    assert (target.read_text(), mode(target)) == ("new", 0o444)
