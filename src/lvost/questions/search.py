@@ -10,9 +10,8 @@ from lvost.core.matching import suggest
 from lvost.core.query import Term, parse
 from lvost.format.models import Theme, Track
 from lvost.questions.catalog import Catalog
-from lvost.store.ranking import WEIGHTS
 from lvost.store.reading import Ranked
-from lvost.store.schema import SEARCHED
+from lvost.store.schema import SEARCHED, WEIGHTS
 from lvost.store.write import field_texts, unpadded
 
 

@@ -9,7 +9,7 @@ so for a word ``w`` (letters and digits only):
 - ``" w"``: ``w`` starts a word (70); never enough in kinds;
 - ``"w"``: ``w`` is inside a word (40); only in short fields, not notes or kinds.
 
-Scores are whole numbers, a hundred times the weights ``search.WEIGHTS`` gives
+Scores are whole numbers, a hundred times the weights ``schema.WEIGHTS`` gives
 a field, times the quality: exact, so ties are ties.
 """
 
@@ -19,18 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lvost.core.query import Term
-
-WEIGHTS = {
-    "title": 10,
-    "performers": 8,
-    "writers": 7,
-    "kinds": 5,
-    "genres": 5,
-    "themes": 4,
-    "instruments": 3,
-    "notes": 2,
-}
-"""How much a match in each field counts; the order is also the order fields are reported."""
+from lvost.store.schema import WEIGHTS
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,20 @@ import sqlite3
 VERSION = 1
 """Raised whenever a table changes, so that a database made by another lvost is told apart."""
 
-SEARCHED = ("title", "performers", "writers", "kinds", "genres", "themes", "instruments", "notes")
+WEIGHTS = {
+    "title": 10,
+    "performers": 8,
+    "writers": 7,
+    "kinds": 5,
+    "genres": 5,
+    "themes": 4,
+    "instruments": 3,
+    "notes": 2,
+}
+"""The fields search looks in, and how much a match in each counts; the order is
+also the order matched fields are reported."""
+
+SEARCHED = tuple(WEIGHTS)
 """The columns of ``search_text``: each holds one search field's normalized values."""
 
 TABLES = """
