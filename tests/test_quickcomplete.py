@@ -29,6 +29,11 @@ def test_the_options_that_take_values_are_typers() -> None:
         assert takes_value == set(quickcomplete.VALUE_OPTIONS.get(name, ())), name
     root = {o for p in GROUP.params if not getattr(p, "is_flag", True) for o in p.opts}
     assert root == set(quickcomplete.GLOBAL_VALUE_OPTIONS)
+    # the flags a command may follow; the others (--version, completion's) end the run
+    carry_on = {
+        o for p in GROUP.params if getattr(p, "is_flag", False) and p.callback is None for o in p.opts
+    }
+    assert carry_on == set(quickcomplete.GLOBAL_FLAGS)
     assert tuple(sorted(GROUP.commands)) == tuple(sorted(quickcomplete.COMMANDS))  # type: ignore[attr-defined]
 
 
