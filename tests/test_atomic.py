@@ -27,15 +27,20 @@ def test_the_new_file_keeps_the_old_ones_mode_only_when_asked(
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
 
 
+def write_then_fail(target: Path, error: BaseException) -> None:
+    with replacing(target) as new:
+        new.write_text("half")
+        raise error
+
+
 @pytest.mark.parametrize("error", [OSError("disk full"), KeyboardInterrupt()])
 def test_an_error_while_writing_leaves_the_old_file_and_no_temporary_one(
     tmp_path: Path, error: BaseException
 ) -> None:
     target = tmp_path / "out.json"
     target.write_text("old")
-    with pytest.raises(type(error)), replacing(target) as new:
-        new.write_text("half")
-        raise error
+    with pytest.raises(type(error)):
+        write_then_fail(target, error)
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
 

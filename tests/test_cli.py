@@ -185,7 +185,7 @@ def test_about(invoke: Invoke) -> None:
         (
             ["search", "colour:red"],
             2,
-            'Error: unknown field "colour" in "colour:red"; fields are title, performer, writer, artist, kind, genre, theme, note, instrument',
+            'Error: unknown qualifier "colour" in "colour:red"; qualifiers are title, performer, writer, artist, kind, genre, theme, note, instrument',
         ),
         (
             ["tracks", "--sort", "year"],

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from lvost.core.errors import UsageError
-from lvost.core.names import FIELD_NAMES
+from lvost.core.names import COLUMN_NAMES
 from lvost.format.models import Track
 from lvost.output.columns import (
     THEME_DEFAULT,
@@ -17,9 +17,9 @@ from lvost.questions.catalog import Catalog
 
 
 def test_field_names_known_without_a_catalog_match_the_columns(catalog: Catalog) -> None:
-    assert FIELD_NAMES["tracks"] == tuple(track_columns(catalog))
-    assert FIELD_NAMES["themes"] == tuple(theme_columns(catalog))
-    assert FIELD_NAMES["search"] == tuple(hit_columns(catalog, str))
+    assert COLUMN_NAMES["tracks"] == tuple(track_columns(catalog))
+    assert COLUMN_NAMES["themes"] == tuple(theme_columns(catalog))
+    assert COLUMN_NAMES["search"] == tuple(hit_columns(catalog, str))
 
 
 def test_track_fields_are_the_format_names_plus_themes(catalog: Catalog) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from lvost.core.names import TRACK_FIELDS
+from lvost.core.names import TRACK_COLUMNS
 from support import SMALL, at_the_prompt, variant
 
 LVOST = [sys.executable, "-m", "lvost"]
@@ -66,7 +66,7 @@ def _protect_quoted(line: str) -> str:
         ("lvost tracks --theme fr", ["fragile-hope"]),
         ("lvost arc --genre neo", ["neo-rockabilly"]),
         ("lvost tracks --fields number,ti", ["number,title"]),
-        ("lvost tracks --fields ", list(TRACK_FIELDS)),
+        ("lvost tracks --fields ", list(TRACK_COLUMNS)),
         ("lvost search --fields sc", ["score"]),
         ("lvost themes --fields id,na", ["id,name"]),
         ("lvost show zzz", []),

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lvost.core.errors import UsageError
-from lvost.core.query import ANY_FIELD, FIELDS, parse
+from lvost.core.query import EVERY_AREA, QUALIFIERS, parse
 from lvost.questions.catalog import Catalog
 from lvost.questions.search import keep_matching, search
 
@@ -14,7 +14,7 @@ from lvost.questions.search import keep_matching, search
 @pytest.mark.parametrize(
     ("item", "fields", "words", "exclude"),
     [
-        ("sting", ANY_FIELD, ("sting",), False),
+        ("sting", EVERY_AREA, ("sting",), False),
         ("performer:Sting", ("performers",), ("sting",), False),
         ("writer:mercer", ("writers",), ("mercer",), False),
         ("artist:mercer", ("performers", "writers"), ("mercer",), False),
@@ -22,24 +22,24 @@ from lvost.questions.search import keep_matching, search
         ("genre:blues", ("genres",), ("blues",), False),
         ("theme:loneliness", ("themes",), ("loneliness",), False),
         ("-kind:score", ("kinds",), ("score",), True),
-        ("^dialogue", ANY_FIELD, ("dialogue",), True),
+        ("^dialogue", EVERY_AREA, ("dialogue",), True),
         ("performer:don henley", ("performers",), ("don", "henley"), False),
         ("title:It\u2019s a", ("title",), ("its", "a"), False),
     ],
 )
 def test_parse(item: str, fields: tuple[str, ...], words: tuple[str, ...], exclude: bool) -> None:
     (term,) = parse([item])
-    assert (term.fields, term.words, term.exclude, term.text) == (fields, words, exclude, item)
+    assert (term.areas, term.words, term.exclude, term.text) == (fields, words, exclude, item)
 
 
 @pytest.mark.parametrize(
     ("item", "message"),
     [
-        ("colour:red", 'unknown field "colour" in "colour:red"; fields are ' + ", ".join(FIELDS)),
+        ("colour:red", 'unknown qualifier "colour" in "colour:red"; qualifiers are ' + ", ".join(QUALIFIERS)),
         (
             "genr:blues",
-            'unknown field "genr" in "genr:blues"; fields are '
-            + ", ".join(FIELDS)
+            'unknown qualifier "genr" in "genr:blues"; qualifiers are '
+            + ", ".join(QUALIFIERS)
             + '. Did you mean "genre"?',
         ),
         ("genre:", 'the term "genre:" has nothing to look for; give a word after it, like "kind:song"'),

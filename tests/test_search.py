@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from lvost.core.errors import LvostError, NotFoundError, UsageError
 from lvost.questions.catalog import Catalog
-from lvost.questions.search import FieldMatch, search
+from lvost.questions.search import AreaMatch, search
 
 
 def ranked(catalog: Catalog, query: str) -> list[int]:
@@ -21,8 +21,8 @@ def test_sting_finds_the_three_songs_he_sings(catalog: Catalog) -> None:
 def test_performer_ranks_above_a_mention_in_notes(catalog: Catalog) -> None:
     assert ranked(catalog, "cage") == [16, 19]
     hits = search(catalog, "cage")
-    assert hits[0].matched[0] == FieldMatch("performers", "Nicolas Cage")
-    assert {m.field for m in hits[1].matched} == {"notes"}
+    assert hits[0].matched[0] == AreaMatch("performers", "Nicolas Cage")
+    assert {m.area for m in hits[1].matched} == {"notes"}
 
 
 def test_every_word_must_match(catalog: Catalog) -> None:
@@ -34,7 +34,7 @@ def test_writers_genres_and_themes_are_searched(catalog: Catalog) -> None:
     assert ranked(catalog, "mercer") == [14]
     assert ranked(catalog, "bossa") == [10]
     assert ranked(catalog, "loneliness") == [1, 5, 9, 19, 23]
-    assert {m.field for h in search(catalog, "loneliness") for m in h.matched} == {"themes"}
+    assert {m.area for h in search(catalog, "loneliness") for m in h.matched} == {"themes"}
 
 
 def test_whole_words_beat_word_starts(catalog: Catalog) -> None:

@@ -76,7 +76,7 @@ def test_a_bad_filter_term_is_reported_and_changes_nothing(catalog: Catalog) -> 
         await pilot.press("slash", *"sting colour:red")
         await pilot.pause()
         status = str(app.query_one("#status", Static).content)  # type: ignore[attr-defined]
-        assert 'unknown field "colour"' in status
+        assert 'unknown qualifier "colour"' in status
         assert rows(app) == []  # the last filter that made sense ("sting colour") found nothing
         await pilot.press(*["backspace"] * len(" colour:red"))
         await pilot.pause()

@@ -23,7 +23,7 @@ def read_terms(typed: str) -> tuple[tuple[str, ...], str | None]:
     >>> read_terms('"angel eyes')
     (('"angel', 'eyes'), None)
     >>> read_terms("sting colour:red")[1]
-    'unknown field "colour" in "colour:red"; fields are title, performer, ...'
+    'unknown qualifier "colour" in "colour:red"; qualifiers are title, performer, ...'
     """
     try:
         terms = tuple(shlex.split(typed))
@@ -53,7 +53,7 @@ class FilterInput(Input):
     """
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(placeholder="filter: words, or field:value", id=id)
+        super().__init__(placeholder="filter: words, or qualifier:value", id=id)
 
     def open(self) -> None:
         self.add_class("shown")

@@ -13,7 +13,7 @@ from textual.widgets import Static
 KEYS = [
     ("↑ ↓  j k", "move through the tracks"),
     ("Enter", "open the track: move into its view, to scroll it"),
-    ("/", "filter the tracks (words, or field:value as in search)"),
+    ("/", "filter the tracks (words, or qualifier:value as in search)"),
     ("Escape", "clear the filter or the theme, or go back to the list"),
     ("t", "pick a theme or a genre; the list narrows to its tracks"),
     ("?", "this help"),

@@ -57,8 +57,8 @@ def kinds(incomplete: str) -> list[str]:
     return starting_with(incomplete, KINDS)
 
 
-def fields(kind: str) -> Callable[[str], list[str]]:
-    """Field names for --fields of the listing ``kind``."""
+def column_names(kind: str) -> Callable[[str], list[str]]:
+    """Column names for --fields of the listing ``kind``."""
 
     def complete(incomplete: str) -> list[str]:
         return field_list(kind, incomplete)

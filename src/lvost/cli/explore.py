@@ -33,7 +33,7 @@ QUERY_SETTINGS = {"ignore_unknown_options": True}
 """Lets "-kind:score" reach the query instead of being read as an option."""
 
 QUERY_HELP = (
-    "Query terms: words match any field; field:value (title, performer, writer, artist, kind, "
+    "Query terms: words match anywhere; qualifier:value (title, performer, writer, artist, kind, "
     "genre, theme, note, instrument) matches one; a leading - or ^ excludes."
 )
 
@@ -49,7 +49,7 @@ def _fields_option(kind: str) -> object:
         "--fields",
         metavar="A,B,...",
         help=f"Choose and order the columns, by field name (for {kind}).",
-        autocompletion=complete.fields(kind),
+        autocompletion=complete.column_names(kind),
     )
 
 

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from lvost.core.names import FIELD_NAMES, KINDS, MAX_BYTES, embedded_path, normalize_genre
+from lvost.core.names import COLUMN_NAMES, KINDS, MAX_BYTES, embedded_path, normalize_genre
 
 COMMANDS = (
     *("tracks", "show", "themes", "search", "about", "validate", "schema"),
@@ -133,7 +133,7 @@ def field_list(command: str, incomplete: str) -> list[str]:
     done, _, last = incomplete.rpartition(",")
     given = set(done.split(","))
     prefix = f"{done}," if done else ""
-    return [prefix + n for n in FIELD_NAMES[command] if n.startswith(last) and n not in given]
+    return [prefix + n for n in COLUMN_NAMES[command] if n.startswith(last) and n not in given]
 
 
 def _catalog_values(data: str | None, kind: str) -> list[str]:

@@ -10,7 +10,7 @@ Kind = Literal["song", "score", "dialogue"]
 """What a track is; the format's ``kinds`` holds these."""
 KINDS: tuple[Kind, ...] = get_args(Kind)
 
-TRACK_FIELDS = (
+TRACK_COLUMNS = (
     "number",
     "title",
     "alternate_titles",
@@ -26,9 +26,9 @@ TRACK_FIELDS = (
     "disc",
     "themes",
 )
-THEME_FIELDS = ("id", "name", "description", "genres", "tracks", "sources")
-HIT_FIELDS = ("number", "title", "matched", "score", *TRACK_FIELDS[2:])
-FIELD_NAMES = {"tracks": TRACK_FIELDS, "themes": THEME_FIELDS, "search": HIT_FIELDS}
+THEME_COLUMNS = ("id", "name", "description", "genres", "tracks", "sources")
+HIT_COLUMNS = ("number", "title", "matched", "score", *TRACK_COLUMNS[2:])
+COLUMN_NAMES = {"tracks": TRACK_COLUMNS, "themes": THEME_COLUMNS, "search": HIT_COLUMNS}
 """Field names by listing; the tests hold them equal to the columns' own names."""
 
 MAX_BYTES = 256 * 1024 * 1024

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from lvost.core.errors import UsageError
 from lvost.core.matching import normalize, suggest
 
-FIELDS: dict[str, tuple[str, ...]] = {
+QUALIFIERS: dict[str, tuple[str, ...]] = {
     "title": ("title",),
     "performer": ("performers",),
     "writer": ("writers",),
@@ -19,7 +19,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "note": ("notes",),
     "instrument": ("instruments",),
 }
-"""Each field a term may name, and the track fields it looks in."""
+"""Each qualifier a term may start with (``performer:``), and the search areas it
+looks in. An area is one of the texts of a track that search reads: its title,
+performers, writers, kinds, genres, themes, notes or instruments."""
 
 
 @dataclass(frozen=True)
@@ -29,12 +31,12 @@ class Term:
     text: str
     """What was typed, for messages."""
     words: tuple[str, ...]
-    fields: tuple[str, ...]
-    """Track fields to look in; all of them for a bare word."""
+    areas: tuple[str, ...]
+    """The search areas to look in; all of them for a bare word."""
     exclude: bool = False
 
 
-ANY_FIELD: tuple[str, ...] = tuple(dict.fromkeys(f for fields in FIELDS.values() for f in fields))
+EVERY_AREA: tuple[str, ...] = tuple(dict.fromkeys(a for areas in QUALIFIERS.values() for a in areas))
 
 
 def parse(items: Sequence[str]) -> list[Term]:
@@ -42,12 +44,12 @@ def parse(items: Sequence[str]) -> list[Term]:
 
     Grammar::
 
-        term  := [exclude] [field ":"] value
+        term  := [exclude] [qualifier ":"] value
         exclude := "-" | "^"
-        field := title | performer | writer | artist | kind | genre | theme | note | instrument
+        qualifier := title | performer | writer | artist | kind | genre | theme | note | instrument
 
-    - A bare value looks in every field: ``sting``.
-    - ``field:value`` looks in one field (``artist`` is performer or writer):
+    - A bare value looks in every area: ``sting``.
+    - ``qualifier:value`` looks in one area (``artist`` is performer or writer):
       ``performer:sting``, ``writer:mercer``, ``kind:song``, ``genre:blues``,
       ``theme:loneliness``.
     - A leading ``-`` or ``^`` keeps only tracks the rest does *not* match:
@@ -56,16 +58,16 @@ def parse(items: Sequence[str]) -> list[Term]:
       do not count. A value of several words (``"performer:don henley"``, quoted
       in the shell) needs all of them.
 
-    >>> [(t.fields, t.words, t.exclude) for t in parse(["performer:Sting", "^kind:score", "blues"])]
+    >>> [(t.areas, t.words, t.exclude) for t in parse(["performer:Sting", "^kind:score", "blues"])]
     [(('performers',), ('sting',), False), (('kinds',), ('score',), True), (('title', 'performers', \
 'writers', 'kinds', 'genres', 'themes', 'notes', 'instruments'), ('blues',), False)]
 
-    An unknown field, a value with no words, or an option lvost does not know is
+    An unknown qualifier, a value with no words, or an option lvost does not know is
     an error that names the term:
 
     >>> parse(["colour:red"])
     Traceback (most recent call last):
-    lvost.core.errors.UsageError: unknown field "colour" in "colour:red"; fields are title, performer, ...
+    lvost.core.errors.UsageError: unknown qualifier "colour" in "colour:red"; qualifiers are title, ...
     """
     return [_term(item) for item in items]
 
@@ -75,17 +77,17 @@ def _term(item: str) -> Term:
         raise UsageError(f"no such option: {item}; --help lists the options")
     exclude = item[:1] in ("-", "^")
     body = item[1:] if exclude else item
-    fields = ANY_FIELD
+    areas = EVERY_AREA
     name, colon, value = body.partition(":")
     if colon:
         key = name.strip().lower()
-        if key not in FIELDS:
+        if key not in QUALIFIERS:
             raise UsageError(
-                f'unknown field "{name}" in "{item}"; fields are {", ".join(FIELDS)}',
-                suggest(key, list(FIELDS), limit=1),
+                f'unknown qualifier "{name}" in "{item}"; qualifiers are {", ".join(QUALIFIERS)}',
+                suggest(key, list(QUALIFIERS), limit=1),
             )
-        fields, body = FIELDS[key], value
+        areas, body = QUALIFIERS[key], value
     words = tuple(normalize(body).split())
     if not words:
         raise UsageError(f'the term "{item}" has nothing to look for; give a word after it, like "kind:song"')
-    return Term(item, words, fields, exclude)
+    return Term(item, words, areas, exclude)

@@ -143,7 +143,7 @@ def hit_columns(catalog: Catalog | None, snippet: Callable[[str], str]) -> dict[
     """The search result's own columns, then every track column."""
 
     def matched_text(hit: Hit) -> str:
-        return "\n".join(safe(f"{m.field}: {snippet(m.value)}") for m in hit.matched)
+        return "\n".join(safe(f"{m.area}: {snippet(m.value)}") for m in hit.matched)
 
     own: list[Column[Hit]] = [
         Column("score", "Score", "fixed", lambda h: f"{h.score:g}", lambda h: h.score, right=True),
@@ -152,7 +152,7 @@ def hit_columns(catalog: Catalog | None, snippet: Callable[[str], str]) -> dict[
             "Matched",
             "prose",
             matched_text,
-            lambda h: [{"field": m.field, "value": m.value} for m in h.matched],
+            lambda h: [{"field": m.area, "value": m.value} for m in h.matched],
             lines=True,
         ),
     ]

@@ -28,7 +28,7 @@ def cells(columns: Sequence[Column[Row]], row: Row) -> list[str]:
     return [safe(column.text(row).replace("\n", "; ")) for column in columns]
 
 
-def fields(columns: Sequence[Column[Row]], row: Row) -> list[str]:
+def machine_cells(columns: Sequence[Column[Row]], row: Row) -> list[str]:
     """The row's cells for a program: the JSON values written out plainly."""
     return [safe(machine_text(column.value(row))) for column in columns]
 
@@ -65,7 +65,7 @@ def as_csv(columns: Sequence[Column[Row]], rows: Sequence[Row]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([c.name for c in columns])
-    writer.writerows(fields(columns, row) for row in rows)
+    writer.writerows(machine_cells(columns, row) for row in rows)
     return out.getvalue()
 
 
@@ -79,7 +79,7 @@ def tsv_lines(columns: Sequence[Column[Row]], rows: Iterable[Row], header: bool 
     if header:
         yield "\t".join(c.name for c in columns) + "\n"
     for row in rows:
-        yield "\t".join(fields(columns, row)) + "\n"
+        yield "\t".join(machine_cells(columns, row)) + "\n"
 
 
 def as_markdown(columns: Sequence[Column[Row]], rows: Sequence[Row]) -> str:

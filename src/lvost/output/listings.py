@@ -107,7 +107,7 @@ def track_detail_data(catalog: Catalog, track: Track) -> dict[str, Any]:
 
 
 def hit_data(hit: Hit) -> dict[str, Any]:
-    matched = [{"field": m.field, "value": m.value} for m in hit.matched]
+    matched = [{"field": m.area, "value": m.value} for m in hit.matched]
     return {**track_data(hit.track), "score": hit.score, "matched": matched}
 
 

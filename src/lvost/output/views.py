@@ -23,11 +23,11 @@ from lvost.output.listings import inferred_caption
 from lvost.output.tables import UNKNOWN, plain, table
 from lvost.questions.catalog import Catalog
 
-Field = tuple[str, Sequence[str]]
+Labelled = tuple[str, Sequence[str]]
 """A label and its lines; no lines means the value is unknown."""
 
 
-def _fields(rows: Sequence[Field]) -> Table:
+def _grid(rows: Sequence[Labelled]) -> Table:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold cyan", no_wrap=True)
     grid.add_column(overflow="fold")
@@ -44,7 +44,7 @@ def _heading(text: str) -> Text:
 def track_view(catalog: Catalog, track: Track) -> RenderableType:
     kinds = joined(track.kinds, UNKNOWN) + (" (inferred)" if track.kind_inferred else "")
     themes = [f"{th.name} ({th.id})" for th in catalog.themes_of(track)]
-    rows: list[Field] = [
+    rows: list[Labelled] = [
         ("Performers", [credit_text(c) for c in track.performers]),
         ("Writers", [credit_text(c) for c in track.writers]),
         ("Kind", [kinds]),
@@ -61,12 +61,12 @@ def track_view(catalog: Catalog, track: Track) -> RenderableType:
     return Group(
         _heading(f"{track.number}. {track.title}"),
         Text(f"Track {track.number} of {total}", "dim"),
-        _fields(rows),
+        _grid(rows),
     )
 
 
 def theme_view(catalog: Catalog, theme: Theme, width: int | None = None) -> RenderableType:
-    rows: list[Field] = [
+    rows: list[Labelled] = [
         ("Id", [theme.id]),
         ("About", [theme.description] if theme.description else []),
         ("Genres", [joined(theme.genres, UNKNOWN)]),
@@ -76,22 +76,22 @@ def theme_view(catalog: Catalog, theme: Theme, width: int | None = None) -> Rend
     tracks = catalog.tracks_of(theme)
     columns = choose(track_columns(catalog), None, TRACK_DEFAULT)
     listed = table("Its tracks", columns, tracks, width, inferred_caption(tracks, columns))
-    return Group(heading, _fields(rows), Text(), listed)
+    return Group(heading, _grid(rows), Text(), listed)
 
 
 def about_view(catalog: Catalog) -> RenderableType:
     parts: list[RenderableType] = [
         _heading(catalog.album.title),
-        _fields(_album_rows(catalog, catalog.album)),
+        _grid(_album_rows(catalog, catalog.album)),
     ]
     if catalog.film is not None:
-        parts += [Text(), _heading(f"The film: {catalog.film.title}"), _fields(_film_rows(catalog.film))]
+        parts += [Text(), _heading(f"The film: {catalog.film.title}"), _grid(_film_rows(catalog.film))]
     sources = [f"{s.id}: {_source_line(s.name, s.site, s.date)}" for s in catalog.soundtrack.sources]
-    parts += [Text(), _fields([("Sources", sources)])]
+    parts += [Text(), _grid([("Sources", sources)])]
     return Group(*parts)
 
 
-def _album_rows(catalog: Catalog, album: Album) -> list[Field]:
+def _album_rows(catalog: Catalog, album: Album) -> list[Labelled]:
     themes = len(catalog.themes)
     return [
         ("Year", [str(album.year)] if album.year else []),
@@ -106,7 +106,7 @@ def _album_rows(catalog: Catalog, album: Album) -> list[Field]:
     ]
 
 
-def _film_rows(film: Film) -> list[Field]:
+def _film_rows(film: Film) -> list[Labelled]:
     minutes = sorted(set(film.running_time_minutes))
     running = None
     if minutes:

@@ -1,4 +1,4 @@
-"""Ranked search, and query filters, over every text field of the tracks."""
+"""Ranked search, and query filters, over every search area of the tracks."""
 
 from __future__ import annotations
 
@@ -12,12 +12,12 @@ from lvost.format.models import Theme, Track
 from lvost.questions.catalog import Catalog
 from lvost.store.reading import Ranked
 from lvost.store.schema import SEARCHED, WEIGHTS
-from lvost.store.write import field_texts, unpadded
+from lvost.store.write import area_texts, unpadded
 
 
 @dataclass(frozen=True)
-class FieldMatch:
-    field: str
+class AreaMatch:
+    area: str
     value: str
 
 
@@ -25,7 +25,7 @@ class FieldMatch:
 class Hit:
     track: Track
     score: float
-    matched: tuple[FieldMatch, ...]
+    matched: tuple[AreaMatch, ...]
 
 
 @dataclass(frozen=True)
@@ -91,15 +91,15 @@ def keep_matching(catalog: Catalog, tracks: Sequence[Track], query: Sequence[str
     return [t for t in tracks if t.number in admitted]
 
 
-def matches_in(texts: Sequence[tuple[str, str]], indices: Sequence[int]) -> tuple[FieldMatch, ...]:
-    """The matched texts as reported: each once, the more telling fields first."""
-    found = dict.fromkeys(FieldMatch(*texts[i]) for i in indices)
+def matches_in(texts: Sequence[tuple[str, str]], indices: Sequence[int]) -> tuple[AreaMatch, ...]:
+    """The matched texts as reported: each once, the more telling areas first."""
+    found = dict.fromkeys(AreaMatch(*texts[i]) for i in indices)
     order = list(WEIGHTS)
-    return tuple(sorted(found, key=lambda m: order.index(m.field)))
+    return tuple(sorted(found, key=lambda m: order.index(m.area)))
 
 
 def score_texts(
-    terms: Sequence[Term], fields: Sequence[str], normalized: Sequence[str]
+    terms: Sequence[Term], areas: Sequence[str], normalized: Sequence[str]
 ) -> tuple[float, list[int]] | None:
     """How well a track's texts (already normalized) answer ``terms``, and which
     texts matched; ``None`` when a term rules the track out.
@@ -110,7 +110,7 @@ def score_texts(
     total = 0.0
     matched: list[int] = []
     for term in terms:
-        score, where = _term_matches(term, fields, normalized)
+        score, where = _term_matches(term, areas, normalized)
         if term.exclude:
             if score:
                 return None
@@ -119,52 +119,52 @@ def score_texts(
             return None
         total += score
         matched += where
-    if _phrase_in_title(terms, fields, normalized):
+    if _phrase_in_title(terms, areas, normalized):
         total += WEIGHTS["title"]
     return round(total, 2), matched
 
 
-def _term_matches(term: Term, fields: Sequence[str], normalized: Sequence[str]) -> tuple[float, list[int]]:
+def _term_matches(term: Term, areas: Sequence[str], normalized: Sequence[str]) -> tuple[float, list[int]]:
     """The sum of each word's best match, and where they matched; 0 if a word does not."""
     score = 0.0
     matches: list[int] = []
     for word in term.words:
         best = 0.0
-        for i, (field, text) in enumerate(zip(fields, normalized, strict=True)):
-            quality = _quality(word, text, field) if field in term.fields else 0.0
+        for i, (area, text) in enumerate(zip(areas, normalized, strict=True)):
+            quality = _quality(word, text, area) if area in term.areas else 0.0
             if quality:
                 matches.append(i)
-                best = max(best, WEIGHTS[field] * quality)
+                best = max(best, WEIGHTS[area] * quality)
         if not best:
             return 0.0, []
         score += best
     return score, matches
 
 
-def _phrase_in_title(terms: Sequence[Term], fields: Sequence[str], normalized: Sequence[str]) -> bool:
+def _phrase_in_title(terms: Sequence[Term], areas: Sequence[str], normalized: Sequence[str]) -> bool:
     """Whether a title holds, in order, all the words of the terms that look in titles."""
-    words = [w for t in terms if not t.exclude and "title" in t.fields for w in t.words]
+    words = [w for t in terms if not t.exclude and "title" in t.areas for w in t.words]
     phrase = " ".join(words)
-    titles = (n for f, n in zip(fields, normalized, strict=True) if f == "title")
+    titles = (n for f, n in zip(areas, normalized, strict=True) if f == "title")
     return len(words) > 1 and any(phrase in title for title in titles)
 
 
-def _quality(word: str, text: str, field: str) -> float:
+def _quality(word: str, text: str, area: str) -> float:
     padded = f" {text} "
     if f" {word} " in padded:
         return 1.0
-    if field == "kinds":
+    if area == "kinds":
         return 0.0  # a kind is a whole word or nothing
     if f" {word}" in padded:
         return 0.7
     # Prose is full of longer words that contain a short query ("listing" holds
     # "sting"), so notes only match whole words and word starts.
-    return 0.4 if field != "notes" and word in text else 0.0
+    return 0.4 if area != "notes" and word in text else 0.0
 
 
 def texts_of(track: Track, themes: Sequence[str]) -> Iterator[tuple[str, str]]:
-    """Every (field, text) of a track that search looks in; ``themes`` are the
+    """Every (area, text) of a track that search looks in; ``themes`` are the
     names of the themes that name it."""
-    for field, texts in zip(SEARCHED, field_texts(track, themes), strict=True):
+    for area, texts in zip(SEARCHED, area_texts(track, themes), strict=True):
         for text in texts:
-            yield field, text
+            yield area, text

@@ -2,15 +2,15 @@
 
 The rules are those of ``lvost.questions.search.search``, said in SQL over ``search_text``
 so that SQLite filters, scores and orders the tracks, and ``--limit`` reads
-only the best. A field's text is ``" value | value "`` (see ``write.padded``),
+only the best. An area's text is ``" value | value "`` (see ``write.padded``),
 so for a word ``w`` (letters and digits only):
 
 - ``" w "`` in it: ``w`` is a whole word of some value (quality 100);
 - ``" w"``: ``w`` starts a word (70); never enough in kinds;
-- ``"w"``: ``w`` is inside a word (40); only in short fields, not notes or kinds.
+- ``"w"``: ``w`` is inside a word (40); only in short areas, not notes or kinds.
 
 Scores are whole numbers, a hundred times the weights ``schema.WEIGHTS`` gives
-a field, times the quality: exact, so ties are ties.
+an area, times the quality: exact, so ties are ties.
 """
 
 from __future__ import annotations
@@ -42,12 +42,12 @@ def admits(terms: Sequence[Term]) -> Clause:
 
 def score(terms: Sequence[Term]) -> Clause:
     """The score of a track that ``admits(terms)``: each including word's best
-    field, and a title's weight again when a title holds all the title words as a phrase."""
+    area, and a title's weight again when a title holds all the title words as a phrase."""
     parts: list[Clause] = []
     for term in terms:
         if not term.exclude:
-            parts += [_best(word, term.fields) for word in term.words]
-    phrase = [w for t in terms if not t.exclude and "title" in t.fields for w in t.words]
+            parts += [_best(word, term.areas) for word in term.words]
+    phrase = [w for t in terms if not t.exclude and "title" in t.areas for w in t.words]
     if len(phrase) > 1:
         bonus = WEIGHTS["title"] * 100
         parts.append(
@@ -64,32 +64,32 @@ def narrowing(terms: Sequence[Term]) -> str | None:
 
 
 def _matches(term: Term) -> Clause:
-    """Every word of ``term`` found in one of its fields."""
-    parts = [_found(word, term.fields) for word in term.words]
+    """Every word of ``term`` found in one of its areas."""
+    parts = [_found(word, term.areas) for word in term.words]
     return Clause(" AND ".join(p.sql for p in parts), tuple(v for p in parts for v in p.params))
 
 
-def _found(word: str, fields: Sequence[str]) -> Clause:
-    """``word`` found in one of ``fields`` at all: whole in kinds, starting a word
+def _found(word: str, areas: Sequence[str]) -> Clause:
+    """``word`` found in one of ``areas`` at all: whole in kinds, starting a word
     in notes, anywhere in the others."""
-    needles = [f" {word} " if f == "kinds" else f" {word}" if f == "notes" else word for f in fields]
-    sql = " OR ".join(f"instr(search_text.{f}, ?)" for f in fields)
+    needles = [f" {word} " if f == "kinds" else f" {word}" if f == "notes" else word for f in areas]
+    sql = " OR ".join(f"instr(search_text.{f}, ?)" for f in areas)
     return Clause(f"({sql})", tuple(needles))
 
 
-def _best(word: str, fields: Sequence[str]) -> Clause:
-    """The best of ``word``'s weighted matches in ``fields``."""
+def _best(word: str, areas: Sequence[str]) -> Clause:
+    """The best of ``word``'s weighted matches in ``areas``."""
     cases: list[str] = []
     params: list[str] = []
-    for field in fields:
-        weight = WEIGHTS[field]
+    for area in areas:
+        weight = WEIGHTS[area]
         whole, start, inside = f" {word} ", f" {word}", word
         steps = [(whole, 100)]
-        if field != "kinds":
+        if area != "kinds":
             steps.append((start, 70))
-        if field not in ("kinds", "notes"):
+        if area not in ("kinds", "notes"):
             steps.append((inside, 40))
-        case = " ".join(f"WHEN instr(search_text.{field}, ?) THEN {weight * quality}" for _, quality in steps)
+        case = " ".join(f"WHEN instr(search_text.{area}, ?) THEN {weight * quality}" for _, quality in steps)
         cases.append(f"(CASE {case} ELSE 0 END)")
         params += [text for text, _ in steps]
     sql = cases[0] if len(cases) == 1 else f"max({', '.join(cases)})"

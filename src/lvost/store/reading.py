@@ -29,7 +29,7 @@ class Ranked:
     track: Track
     score: int
     normalized: tuple[str, ...]
-    """Its searched texts as the store holds them, a field each (see ``write.padded``)."""
+    """Its searched texts as the store holds them, an area each (see ``write.padded``)."""
     themes: tuple[int, ...]
     """The positions of the themes that name it, in order."""
 
@@ -196,7 +196,7 @@ class Store:
             ) from None
 
 
-_TEXTS = ", ".join(f"search_text.{field}" for field in SEARCHED)
+_TEXTS = ", ".join(f"search_text.{area}" for area in SEARCHED)
 _THEMES = (
     "SELECT json_group_array(position) FROM (SELECT DISTINCT themes.position FROM theme_tracks"
     " JOIN themes ON themes.id = theme_tracks.theme WHERE themes.soundtrack = tracks.soundtrack"

@@ -23,11 +23,11 @@ WEIGHTS = {
     "instruments": 3,
     "notes": 2,
 }
-"""The fields search looks in, and how much a match in each counts; the order is
-also the order matched fields are reported."""
+"""The areas search looks in, and how much a match in each counts; the order is
+also the order matched areas are reported."""
 
 SEARCHED = tuple(WEIGHTS)
-"""The columns of ``search_text``: each holds one search field's normalized values."""
+"""The columns of ``search_text``: each holds one search area's normalized values."""
 
 TABLES = """
 CREATE TABLE meta (

@@ -80,13 +80,13 @@ def _add_tracks(
     one pass over all of them (``normalize_joined``), which for a large catalog
     is most of the work."""
     (last,) = connection.execute("SELECT coalesce(max(id), 0) FROM tracks").fetchone()
-    texts = [field_texts(t, themes.get(t.number, [])) for t in tracks]
+    texts = [area_texts(t, themes.get(t.number, [])) for t in tracks]
     folded = normalize_joined(join_values(texts)).split("\n") if texts else []
     track_rows, credit_rows, value_rows, search_rows = [], [], [], []
-    for position, (track, fields, line) in enumerate(zip(tracks, texts, folded, strict=True)):
+    for position, (track, areas, line) in enumerate(zip(tracks, texts, folded, strict=True)):
         row = last + 1 + position
         normal = [
-            f.split("\x1e") if values else [] for f, values in zip(line.split("\x1f"), fields, strict=True)
+            f.split("\x1e") if values else [] for f, values in zip(line.split("\x1f"), areas, strict=True)
         ]
         title, performers, writers = normal[0], normal[1], normal[2]
         track_rows.append(
@@ -130,8 +130,8 @@ def _add_tracks(
     )
 
 
-def field_texts(track: Track, themes: Sequence[str]) -> list[Sequence[str]]:
-    """A track's texts, field by field in the order of ``SEARCHED``; ``themes`` are
+def area_texts(track: Track, themes: Sequence[str]) -> list[Sequence[str]]:
+    """A track's texts, area by area in the order of ``SEARCHED``; ``themes`` are
     the names of the themes that name the track."""
     return [
         [track.title, *track.alternate_titles],
@@ -146,7 +146,7 @@ def field_texts(track: Track, themes: Sequence[str]) -> list[Sequence[str]]:
 
 
 def padded(normalized: Sequence[str]) -> str:
-    """A field's normalized values as search looks in them: each padded with a
+    """An area's normalized values as search looks in them: each padded with a
     space and joined by "|", so that a word found between spaces lies inside one
     value; no values is the empty text.
 
@@ -157,7 +157,7 @@ def padded(normalized: Sequence[str]) -> str:
 
 
 def unpadded(text: str) -> list[str]:
-    """The normalized values of a field's text, as ``padded`` joined them.
+    """The normalized values of an area's text, as ``padded`` joined them.
 
     >>> unpadded(" its a town | ben and bill "), unpadded(""), unpadded("  ")
     (['its a town', 'ben and bill'], [], [''])
