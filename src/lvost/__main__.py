@@ -19,7 +19,9 @@ def main() -> None:
 
         run()
     except KeyboardInterrupt:
-        sys.exit(130)
+        from lvost.core.errors import ExitCode  # standard library only: cheap here too
+
+        sys.exit(ExitCode.INTERRUPTED)
     finally:
         # As the interpreter ends it collects once more, walking every object the
         # libraries made (Pydantic's validators, Typer's commands): a tenth of a

@@ -123,17 +123,6 @@ def _decoded(raw: bytes, name: str) -> str:
         ) from None
 
 
-def describe_error(error: Any) -> str:
-    """One Pydantic error as ``field.path: what is wrong``, in plain words.
-
-    >>> describe_error({"type": "missing", "loc": ("tracks", 3, "title"), "msg": "Field required"})
-    'tracks[3].title: is required'
-    """
-    where = field_path(error["loc"])
-    what = _plain_message(error)
-    return f"{where}: {what}" if where else what
-
-
 def field_path(loc: tuple[int | str, ...]) -> str:
     """Render a Pydantic location the way a reader finds it in the JSON.
 
