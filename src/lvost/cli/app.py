@@ -229,11 +229,6 @@ def batched(lines: Iterable[str], size: int) -> Iterator[list[str]]:
         yield batch
 
 
-def no_themes(catalog: Catalog) -> str:
-    """What to say when a listing of themes comes out empty."""
-    return "No themes are carried by that genre." if catalog.themes else "This soundtrack has no themes."
-
-
 def note(message: str) -> None:
     """A remark for the person at the terminal, kept out of the data on stdout."""
     sys.stderr.write(f"{safe(message)}\n")

@@ -39,7 +39,7 @@ def _for_shell(candidates: list[str]) -> list[str]:
 
 def titles(ctx: typer.Context, incomplete: str) -> list[str]:
     catalog = _catalog(ctx)
-    names = [t.title for t in catalog.tracks] if catalog else []
+    names = catalog.titles() if catalog else []
     return _for_shell(starting_with(incomplete, names))
 
 

@@ -16,7 +16,6 @@ from lvost.cli.app import (
     console,
     interactive_terminal,
     load_catalog,
-    no_themes,
     resolve_format,
     show,
     show_json,
@@ -141,9 +140,9 @@ def themes(
         else:
             show(views.theme_view(catalog, one, console().width))
         return
-    found = catalog.themes_with_genre(genre) if genre is not None else catalog.themes
+    found = catalog.select_themes(genre)
     show_listing(
-        listings.theme_listing(catalog, found), resolve_format(fmt, json), fields, no_themes(catalog)
+        listings.theme_listing(catalog, found), resolve_format(fmt, json), fields, listings.no_themes(catalog)
     )
 
 
@@ -180,7 +179,7 @@ def about(json: JsonFlag = False) -> None:
 
     catalog = load_catalog()
     if json:
-        show_json(catalog.soundtrack.model_dump(mode="json"))
+        show_json(listings.about_data(catalog))
     else:
         show(views.about_view(catalog))
 

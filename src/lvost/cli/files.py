@@ -31,7 +31,7 @@ def validate(
     data, problems = datafile.check(target)
     if data is None:
         write(datafiles.problem_lines(target, problems))
-        raise DataFileError(f"{target} has {counted(len(problems), 'problem')}")
+        raise DataFileError(datafiles.problem_count(target, problems))
     write(datafiles.validation_summary(target, data) + "\n")
 
 
@@ -62,9 +62,8 @@ def cache_command(
     if folder is None:
         write(f"Caching is off ({cache.ENV} is set and empty).\n")
         return
-    entries = cache.entries()
-    size = sum(e.stat().st_size for e in entries) / 1024 / 1024
-    write(safe(f"{folder}: {counted(len(entries), 'entry', 'entries')}, {size:.1f} MiB") + "\n")
+    entries, size = cache.usage()
+    write(safe(f"{folder}: {counted(entries, 'entry', 'entries')}, {size / 1024 / 1024:.1f} MiB") + "\n")
 
 
 @app.command("import")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import stat
 from pathlib import Path
@@ -33,9 +32,7 @@ def run_import(folder: Path, output: Path, merge_with: Path | None, force: bool)
     report = _read_with_progress(folder)
     for skipped in report.skipped:
         note(f"skipped {skipped.path.relative_to(folder)}: {skipped.reason}")
-    if not report.read:
-        raise LvostError(f"no audio file in {folder} could be read; nothing was written")
-    data = importing.build(report, folder) if existing is None else importing.merge(existing, report)
+    data = importing.soundtrack(report, folder, existing)
     _write_atomically(output, force, data)
     for line in report.notes:
         write(safe(line) + "\n")
@@ -147,11 +144,12 @@ def _write_atomically(output: Path, force: bool, data: SoundtrackFile) -> None:
     """Write ``data`` to ``output`` whole or not at all, or raise LvostError and change nothing."""
     # Checked again: the read may have taken minutes, and the rename replaces what is there now.
     target = _destination(output, force)
-    dumped = data.model_dump(mode="json", by_alias=True, exclude_unset=True)
-    text = json.dumps(dumped, ensure_ascii=False, indent=2)
+    from lvost.format.datafile import dumps
+
+    text = dumps(data)
     try:
         with replacing(target, keep_mode=True) as temporary:
-            temporary.write_text(text + "\n", encoding="utf-8")
+            temporary.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise LvostError(f"{output} could not be written ({_reason(exc)}); nothing was changed") from None
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lvost.cli.app import GenreOption, JsonFlag, app, console, load_catalog, no_themes, note, show, show_json
+from lvost.cli.app import GenreOption, JsonFlag, app, console, load_catalog, note, show, show_json
 
 
 @app.command()
@@ -33,8 +33,10 @@ def arc(
     from lvost.output import pictures
 
     catalog = load_catalog()
-    themes = catalog.themes_with_genre(genre) if genre is not None else catalog.themes
+    themes = catalog.select_themes(genre)
     if not themes:
+        from lvost.output.listings import no_themes
+
         note(no_themes(catalog))
         return
     show(pictures.arc_view(catalog, themes, console().width))

@@ -146,7 +146,7 @@ def _catalog_values(data: str | None, kind: str) -> list[str]:
 
     if not cache.is_regular(path):
         return []
-    stored = _stored_values(path, kind)
+    stored = cache.stored_names(path, kind)
     if stored is not None:
         return stored
     try:
@@ -155,32 +155,6 @@ def _catalog_values(data: str | None, kind: str) -> list[str]:
         return _PICKERS[kind](json.loads(raw)) if len(raw) <= MAX_BYTES else []
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return []
-
-
-def _stored_values(path: Path, kind: str) -> list[str] | None:
-    """What ``_catalog_values`` gives, from the file's store; ``None`` without a current one."""
-    import sqlite3
-    from contextlib import closing
-
-    from lvost.store import cache
-
-    entry, made_from = cache.entry(path), cache.key(path)
-    connection = cache.open_entry(entry, made_from) if entry and made_from else None
-    if connection is None:
-        return None
-    with closing(connection):
-        try:
-            return [value for (value,) in connection.execute(_STORED[kind])]
-        except sqlite3.Error:
-            return None
-
-
-_STORED = {
-    "titles": "SELECT title FROM tracks ORDER BY soundtrack, number",
-    "themes": "SELECT slug FROM themes ORDER BY soundtrack, position",
-    "genres": "SELECT value FROM track_values WHERE field = 'genre' UNION SELECT genre FROM theme_genres"
-    " ORDER BY 1",
-}
 
 
 def _genres(document: Any) -> list[str]:

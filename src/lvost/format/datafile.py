@@ -50,6 +50,13 @@ def from_bytes(raw: bytes, name: str) -> SoundtrackFile:
     return data
 
 
+def dumps(data: SoundtrackFile) -> str:
+    """``data`` as the text of a soundtrack file: what it was given and nothing
+    more (defaults left out), indented, ending with a newline."""
+    dumped = data.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    return json.dumps(dumped, ensure_ascii=False, indent=2) + "\n"
+
+
 def check(path: Path) -> tuple[SoundtrackFile | None, list[Problem]]:
     """Validate ``path`` and keep every problem, sorted by line; a file that cannot
     be read at all is still a ``DataFileError``."""

@@ -23,6 +23,11 @@ def problem_lines(path: object, problems: Sequence[Problem]) -> str:
     return "".join(safe(f"{path}:{problem}") + "\n" for problem in problems)
 
 
+def problem_count(path: object, problems: Sequence[Problem]) -> str:
+    """The one line that ends a failed validation."""
+    return f"{path} has {counted(len(problems), 'problem')}"
+
+
 def json_schema() -> dict[str, Any]:
     """The format's JSON Schema, generated from the models."""
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **SoundtrackFile.model_json_schema()}

@@ -79,6 +79,16 @@ def search_title(query: str, shown: int, total: int) -> str:
     return f'Search "{query}": {count} {"match" if total == 1 else "matches"}'
 
 
+def no_themes(catalog: Catalog) -> str:
+    """What to say when a listing of themes comes out empty."""
+    return "No themes are carried by that genre." if catalog.themes else "This soundtrack has no themes."
+
+
+def about_data(catalog: Catalog) -> dict[str, Any]:
+    """What ``about --json`` prints: the soundtrack object of the format."""
+    return catalog.soundtrack.model_dump(mode="json")
+
+
 def snippet(text: str, width: int = _SNIPPET) -> str:
     """``text`` cut to ``width`` characters at a word boundary, with an ellipsis if cut.
 

@@ -159,6 +159,14 @@ class Catalog:
         wanted = self.check_genre(genre)
         return [th for th in self.themes if wanted in th.genres]
 
+    def select_themes(self, genre: str | None) -> list[Theme]:
+        """The themes of ``genre``, or every theme when it is ``None``."""
+        return self.themes_with_genre(genre) if genre is not None else self.themes
+
+    def titles(self) -> list[str]:
+        """Every track's title, by number."""
+        return self.store.titles()
+
     def check_genre(self, genre: str) -> str:
         """``genre`` in its stored spelling, or an error listing the known genres."""
         wanted = normalize_genre(genre)

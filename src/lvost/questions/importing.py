@@ -189,6 +189,14 @@ def album_order(files: Iterable[AudioFile]) -> list[AudioFile]:
     return sorted(files, key=lambda f: (f.disc or 1, f.track or big, f.path.name.casefold()))
 
 
+def soundtrack(report: Report, folder: Path, existing: Catalog | None) -> SoundtrackFile:
+    """What an import makes of ``report``: a new soundtrack, or ``existing`` filled in.
+    A folder in which no file could be read is an error: there is nothing to make."""
+    if not report.read:
+        raise LvostError(f"no audio file in {folder} could be read; nothing was written")
+    return build(report, folder) if existing is None else merge(existing, report)
+
+
 def build(report: Report, folder: Path) -> SoundtrackFile:
     """A soundtrack file holding every file read, in album order.
 

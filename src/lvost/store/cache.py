@@ -68,6 +68,12 @@ def entries() -> list[Path]:
     return sorted([*folder.glob(f"*{SUFFIX}"), *folder.glob(".*.tmp")])
 
 
+def usage() -> tuple[int, int]:
+    """How many entries the cache holds, and their bytes."""
+    found = entries()
+    return len(found), sum(e.stat().st_size for e in found)
+
+
 def clear() -> tuple[Path | None, int]:
     """Remove every entry; where they were, and how many went."""
     removed = 0
@@ -155,3 +161,26 @@ def open_entry(entry: Path, made_from: str) -> sqlite3.Connection | None:
         connection.close()
         return None
     return connection
+
+
+_NAMES = {
+    "titles": "SELECT title FROM tracks ORDER BY soundtrack, number",
+    "themes": "SELECT slug FROM themes ORDER BY soundtrack, position",
+    "genres": "SELECT value FROM track_values WHERE field = 'genre' UNION SELECT genre FROM theme_genres"
+    " ORDER BY 1",
+}
+
+
+def stored_names(source: Path, kind: str) -> list[str] | None:
+    """The titles, theme ids or genres (``kind``) of the data file ``source``, from
+    its current entry, for TAB completion; ``None`` without a current entry."""
+    found, made_from = entry(source), key(source)
+    connection = open_entry(found, made_from) if found and made_from else None
+    if connection is None:
+        return None
+    try:
+        return [value for (value,) in connection.execute(_NAMES[kind])]
+    except sqlite3.Error:
+        return None
+    finally:
+        connection.close()
