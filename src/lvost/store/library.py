@@ -1,0 +1,214 @@
+"""The library: every soundtrack a user has added, in one SQLite database.
+
+It is at ``--library PATH``, else ``$LVOST_LIBRARY``, else in the platform's
+folder for a program's data (``platformdirs``). Reading never writes the file,
+and a library not yet made reads as an empty one. Each change is one
+``BEGIN IMMEDIATE`` transaction: a process killed in the middle leaves the
+library as it was, and changes made at once by several processes land one
+after another, each whole (the later ones wait for the lock). A library written
+by a newer lvost is refused; a file that is not a library, or is damaged, is an
+error that names it and says what to do.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from lvost.core.errors import LvostError, StoreError
+from lvost.format.models import SoundtrackFile
+from lvost.store import schema, write
+
+ENV = "LVOST_LIBRARY"
+
+WAIT_SECONDS = 60.0
+"""How long a change waits for another process's change to finish."""
+
+
+def location(chosen: str | None = None) -> Path:
+    """Where the library is: ``chosen`` (``--library``), else ``$LVOST_LIBRARY``,
+    else ``library.db`` in the platform's data folder for lvost."""
+    if chosen:
+        return Path(chosen)
+    if os.environ.get(ENV):
+        return Path(os.environ[ENV])
+    from platformdirs import user_data_path
+
+    return user_data_path("lvost", appauthor=False) / "library.db"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One soundtrack in the library, as ``soundtracks`` lists it."""
+
+    slug: str
+    album: str
+    film: str | None
+    year: int | None
+    tracks: int
+    known_seconds: int
+    """The running time of the tracks whose length is known."""
+    unknown: int
+    """How many tracks have no known length."""
+
+
+def open_for_reading(path: Path) -> sqlite3.Connection | None:
+    """The library at ``path``, read-only; ``None`` when it has not been made."""
+    if not path.exists():
+        return None
+    try:
+        connection = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise _damaged(path, exc) from None
+    try:
+        _check_version(path, connection)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def entries(connection: sqlite3.Connection, path: Path) -> list[Entry]:
+    """Every soundtrack in the library, by id."""
+    try:
+        rows = connection.execute(
+            "SELECT s.slug, s.album_title, s.film_title, s.year, count(t.id),"
+            " coalesce(sum(t.duration_seconds), 0), count(t.id) - count(t.duration_seconds)"
+            " FROM soundtracks s LEFT JOIN tracks t ON t.soundtrack = s.id GROUP BY s.id ORDER BY s.slug"
+        ).fetchall()
+    except sqlite3.Error as exc:
+        raise _damaged(path, exc) from None
+    return [Entry(*row) for row in rows]
+
+
+def add(path: Path, slug: str, data: SoundtrackFile, replace: bool = False) -> None:
+    """Put ``data`` in the library as ``slug``; one already there is replaced
+    only with ``replace``. Makes the library (and its folder) if need be."""
+    with _changing(path) as connection:
+        found = connection.execute("SELECT id FROM soundtracks WHERE slug = ?", (slug,)).fetchone()
+        if found is not None:
+            if not replace:
+                raise LvostError(f'"{slug}" is already in the library; --replace replaces it')
+            _delete(connection, found[0])
+        owner = write.add(connection, slug, data)
+        if _has_index(connection):
+            texts = ", ".join(schema.SEARCHED)
+            connection.execute(
+                f"INSERT INTO search_index (rowid, {texts}) SELECT track, {texts} FROM search_text"
+                " WHERE track IN (SELECT id FROM tracks WHERE soundtrack = ?)",
+                (owner,),
+            )
+
+
+def remove(path: Path, slug: str) -> None:
+    """Take the soundtrack ``slug`` out of the library."""
+    if not path.exists():
+        raise LvostError(f'"{slug}" is not in the library ({path} has not been made yet)')
+    with _changing(path) as connection:
+        found = connection.execute("SELECT id FROM soundtracks WHERE slug = ?", (slug,)).fetchone()
+        if found is None:
+            raise LvostError(f'"{slug}" is not in the library; lvost soundtracks lists what is')
+        _delete(connection, found[0])
+
+
+@contextlib.contextmanager
+def _changing(path: Path) -> Iterator[sqlite3.Connection]:
+    """A connection inside one write transaction on the library, committed when
+    the block ends without an error and rolled back otherwise."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        connection = sqlite3.connect(path, timeout=WAIT_SECONDS, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise _damaged(path, exc) from None
+    try:
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute("BEGIN IMMEDIATE")
+        if _is_new(connection):
+            _make(connection)
+        else:
+            _check_version(path, connection)
+        yield connection
+        connection.execute("COMMIT")
+    except sqlite3.Error as exc:
+        with contextlib.suppress(sqlite3.Error):
+            connection.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+            raise StoreError(
+                f"{path} stayed busy with another change for {WAIT_SECONDS:g} s; try again"
+            ) from None
+        raise _damaged(path, exc) from None
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            connection.execute("ROLLBACK")
+        raise
+    finally:
+        connection.close()
+
+
+def _is_new(connection: sqlite3.Connection) -> bool:
+    (tables,) = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    return int(tables) == 0
+
+
+def _make(connection: sqlite3.Connection) -> None:
+    full_text = schema.has_full_text(connection) and not os.environ.get("LVOST_NO_FULL_TEXT")
+    for statement in schema.statements(full_text):
+        connection.execute(statement)
+    connection.executemany(
+        "INSERT INTO meta (key, value) VALUES (?, ?)",
+        [
+            ("schema_version", str(schema.VERSION)),
+            ("full_text", "1" if full_text else "0"),
+            ("kind", "library"),
+        ],
+    )
+
+
+def _check_version(path: Path, connection: sqlite3.Connection) -> None:
+    try:
+        rows = dict(connection.execute("SELECT key, value FROM meta").fetchall())
+    except sqlite3.OperationalError as exc:
+        if "no such table" not in str(exc):
+            raise _damaged(path, exc) from None
+        rows = {}
+    except sqlite3.Error as exc:
+        raise _damaged(path, exc) from None
+    if rows.get("kind") != "library" or not str(rows.get("schema_version", "")).isdigit():
+        raise StoreError(f"{path} is not an lvost library; give --library the path of one, or of a new file")
+    version = int(rows["schema_version"])
+    if version > schema.VERSION:
+        raise StoreError(
+            f"{path} was written by a newer lvost (library version {version}; this lvost reads up to"
+            f" {schema.VERSION}); upgrade lvost to use it"
+        )
+    # Older versions are upgraded here, step by step, once the tables first change.
+
+
+def _has_index(connection: sqlite3.Connection) -> bool:
+    (found,) = connection.execute("SELECT value = '1' FROM meta WHERE key = 'full_text'").fetchone()
+    return bool(found)
+
+
+def _delete(connection: sqlite3.Connection, owner: int) -> None:
+    """Take one soundtrack's rows out, and its tracks out of the full-text index
+    (an index over another table's text is told each text it must forget)."""
+    if _has_index(connection):
+        texts = ", ".join(schema.SEARCHED)
+        connection.execute(
+            f"INSERT INTO search_index (search_index, rowid, {texts}) SELECT 'delete', track, {texts}"
+            " FROM search_text WHERE track IN (SELECT id FROM tracks WHERE soundtrack = ?)",
+            (owner,),
+        )
+    connection.execute("DELETE FROM soundtracks WHERE id = ?", (owner,))
+
+
+def _damaged(path: Path, exc: sqlite3.Error) -> StoreError:
+    return StoreError(
+        f"{path} cannot be read as an lvost library ({exc}); move it aside and add the soundtracks"
+        " again, or give --library another path"
+    )

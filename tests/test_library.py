@@ -1,0 +1,272 @@
+"""The library's store, on a real SQLite file: made on the first change, never
+written by reading, each change whole, raced and killed."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lvost.core.errors import LvostError, StoreError
+from lvost.core.names import embedded_path
+from lvost.core.query import parse
+from lvost.format import datafile
+from lvost.questions.catalog import Catalog
+from lvost.store import library
+from lvost.store.reading import Store
+from support import SMALL, variant
+
+LLV = datafile.load(embedded_path())
+SMALL_DATA = datafile.load(SMALL)
+
+
+def slugs(path: Path) -> list[str]:
+    connection = library.open_for_reading(path)
+    if connection is None:
+        return []
+    with connection:
+        return [e.slug for e in library.entries(connection, path)]
+
+
+def store_of(path: Path, slug: str) -> Store:
+    connection = library.open_for_reading(path)
+    assert connection is not None
+    (owner,) = connection.execute("SELECT id FROM soundtracks WHERE slug = ?", (slug,)).fetchone()
+    return Store(connection, owner)
+
+
+def hits(store: Store, query: str) -> list[tuple[int, int]]:
+    found, _ = store.search(parse(query.split()))
+    return [(r.track.number, r.score) for r in found]
+
+
+def index_is_whole(path: Path) -> None:
+    with sqlite3.connect(path) as connection:
+        connection.execute("INSERT INTO search_index (search_index) VALUES ('integrity-check')")
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_the_location_is_the_option_then_the_environment_then_the_platforms(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.delenv(library.ENV, raising=False)
+    if sys.platform.startswith("linux"):
+        assert library.location() == tmp_path / "data" / "lvost" / "library.db"
+    monkeypatch.setenv(library.ENV, str(tmp_path / "env.db"))
+    assert library.location() == tmp_path / "env.db"
+    assert library.location(str(tmp_path / "option.db")) == tmp_path / "option.db"
+
+
+def test_reading_a_library_not_yet_made_makes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "folder" / "library.db"
+    assert library.open_for_reading(path) is None
+    assert not path.parent.exists()
+
+
+def test_a_soundtrack_added_is_listed_and_searched_as_its_own_file_is(tmp_path: Path) -> None:
+    path = tmp_path / "deep" / "library.db"
+    library.add(path, "leaving-las-vegas", LLV)
+    library.add(path, "small", SMALL_DATA)
+    connection = library.open_for_reading(path)
+    assert connection is not None
+    with connection:
+        listed = library.entries(connection, path)
+    assert [(e.slug, e.album, e.tracks, e.unknown) for e in listed] == [
+        ("leaving-las-vegas", LLV.soundtrack.album.title, 25, 25),
+        ("small", SMALL_DATA.soundtrack.album.title, 3, 2),
+    ]
+    assert listed[1].known_seconds == 185
+    for slug, data in (("leaving-las-vegas", LLV), ("small", SMALL_DATA)):
+        alone = Catalog(data).store
+        for query in ("sting", "rails", "kind:song", "blues -sting", "jazz"):
+            assert hits(store_of(path, slug), query) == hits(alone, query), (slug, query)
+    index_is_whole(path)
+
+
+def test_an_id_already_there_needs_replace_and_then_is_replaced_whole(tmp_path: Path) -> None:
+    path = tmp_path / "library.db"
+    library.add(path, "x", SMALL_DATA)
+    before = path.read_bytes()
+    with pytest.raises(LvostError, match='"x" is already in the library; --replace replaces it'):
+        library.add(path, "x", LLV)
+    assert path.read_bytes() == before
+    library.add(path, "x", LLV, replace=True)
+    assert hits(store_of(path, "x"), "sting") == hits(Catalog(LLV).store, "sting")
+    assert hits(store_of(path, "x"), "rails") == []  # nothing of the soundtrack it replaced is found
+    index_is_whole(path)
+
+
+TABLES = ("soundtracks", "tracks", "credits", "track_values", "themes", "theme_genres", "theme_tracks")
+MORE_TABLES = ("sources", "search_text")
+
+
+def row_counts(path: Path) -> list[int]:
+    with sqlite3.connect(path) as connection:
+        found = [connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES + MORE_TABLES]
+    connection.close()
+    return found
+
+
+def test_remove_takes_out_every_row_of_the_soundtrack(tmp_path: Path) -> None:
+    alone = tmp_path / "alone.db"
+    library.add(alone, "small", SMALL_DATA)
+    path = tmp_path / "library.db"
+    library.add(path, "llv", LLV)
+    library.add(path, "small", SMALL_DATA)
+    library.remove(path, "llv")
+    assert slugs(path) == ["small"]
+    assert row_counts(path) == row_counts(alone)
+    index_is_whole(path)
+    with pytest.raises(LvostError, match='"llv" is not in the library; lvost soundtracks lists what is'):
+        library.remove(path, "llv")
+
+
+def test_remove_from_a_library_not_yet_made_says_so_and_makes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "library.db"
+    with pytest.raises(LvostError, match="has not been made yet"):
+        library.remove(path, "llv")
+    assert not path.exists()
+
+
+def test_without_full_text_the_scan_gives_the_same_hits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LVOST_NO_FULL_TEXT", "1")
+    path = tmp_path / "library.db"
+    library.add(path, "llv", LLV)
+    library.add(path, "llv", LLV, replace=True)
+    library.add(path, "small", SMALL_DATA)
+    library.remove(path, "small")
+    assert hits(store_of(path, "llv"), "sting lonesome") == hits(Catalog(LLV).store, "sting lonesome")
+
+
+def test_reading_never_changes_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "library.db"
+    library.add(path, "small", SMALL_DATA)
+    before = (path.read_bytes(), path.stat().st_mtime_ns, sorted(p.name for p in tmp_path.iterdir()))
+    connection = library.open_for_reading(path)
+    assert connection is not None
+    with connection:
+        library.entries(connection, path)
+        hits(store_of(path, "small"), "rails")
+        with pytest.raises(sqlite3.OperationalError):
+            connection.execute("DELETE FROM tracks")
+    assert (path.read_bytes(), path.stat().st_mtime_ns, sorted(p.name for p in tmp_path.iterdir())) == before
+
+
+def test_a_library_from_a_newer_lvost_is_refused_for_reading_and_changing(tmp_path: Path) -> None:
+    path = tmp_path / "library.db"
+    library.add(path, "small", SMALL_DATA)
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    connection.close()
+    before = path.read_bytes()
+    for attempt in (
+        lambda: library.open_for_reading(path),
+        lambda: library.add(path, "llv", LLV),
+        lambda: library.remove(path, "small"),
+    ):
+        with pytest.raises(
+            StoreError, match=r"written by a newer lvost \(library version 99; this lvost reads up to 1\)"
+        ):
+            attempt()
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"not a database at all, only words" * 100, b"SQLite format 3\x00" + b"\xff" * 4000],
+    ids=["text", "damaged header"],
+)
+def test_a_file_that_is_not_a_library_is_one_clear_error(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "library.db"
+    path.write_bytes(content)
+    for attempt in (lambda: library.open_for_reading(path), lambda: library.add(path, "small", SMALL_DATA)):
+        with pytest.raises(StoreError) as caught:
+            attempt()
+        assert str(caught.value).startswith(str(path))
+        assert "\n" not in str(caught.value)
+    assert path.read_bytes() == content
+
+
+def test_another_database_is_not_taken_for_a_library(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE notes (text TEXT)")
+    connection.close()
+    with pytest.raises(StoreError, match="is not an lvost library"):
+        library.add(path, "small", SMALL_DATA)
+
+
+ADD = """
+import sys
+from pathlib import Path
+from lvost.format import datafile
+from lvost.store import library
+library.add(Path(sys.argv[1]), sys.argv[2], datafile.load(Path(sys.argv[3])))
+"""
+
+
+def test_four_adds_at_once_all_land(tmp_path: Path) -> None:
+    path = tmp_path / "library.db"
+    files = []
+    for i in range(4):
+        data = variant(soundtrack__album__title=f"Album {i}")
+        files.append(tmp_path / f"s{i}.json")
+        files[-1].write_text(json.dumps(data))
+    adders = [
+        subprocess.Popen([sys.executable, "-c", ADD, str(path), f"s{i}", str(f)], stderr=subprocess.PIPE)
+        for i, f in enumerate(files)
+    ]
+    errors = [p.communicate()[1] for p in adders]
+    assert [p.returncode for p in adders] == [0, 0, 0, 0], errors
+    assert slugs(path) == ["s0", "s1", "s2", "s3"]
+    index_is_whole(path)
+
+
+KILLED = """
+import sys, time
+from pathlib import Path
+from lvost.format import datafile
+from lvost.store import library, write
+real = write._add_tracks
+def slow(*args):
+    real(*args)
+    print("writing", flush=True)
+    time.sleep(60)
+write._add_tracks = slow
+library.add(Path(sys.argv[1]), "llv", datafile.load(Path(sys.argv[2])))
+"""
+
+
+@pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
+def test_an_add_killed_while_writing_leaves_the_library_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "library.db"
+    library.add(path, "small", SMALL_DATA)
+    child = subprocess.Popen(
+        [sys.executable, "-c", KILLED, str(path), str(embedded_path())], stdout=subprocess.PIPE, text=True
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline() == "writing\n"  # inside the transaction, every track written
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert slugs(path) == ["small"]
+    index_is_whole(path)
+    library.add(path, "llv", LLV)  # and the next change goes ahead
+    assert slugs(path) == ["llv", "small"]
+
+
+def test_what_is_added_comes_back_as_it_was_given(tmp_path: Path) -> None:
+    path = tmp_path / "library.db"
+    for slug, data in (("llv", LLV), ("small", SMALL_DATA)):
+        library.add(path, slug, data)
+        catalog = Catalog.__new__(Catalog)
+        catalog.store = store_of(path, slug)
+        assert catalog.data.model_dump(mode="json") == data.model_dump(mode="json")
