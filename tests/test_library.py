@@ -72,18 +72,18 @@ def test_reading_a_library_not_yet_made_makes_nothing(tmp_path: Path) -> None:
 
 def test_a_soundtrack_added_is_listed_and_searched_as_its_own_file_is(tmp_path: Path) -> None:
     path = tmp_path / "deep" / "library.db"
-    library.add(path, "leaving-las-vegas", LLV)
+    library.add(path, "llv", LLV)
     library.add(path, "small", SMALL_DATA)
     connection = library.open_for_reading(path)
     assert connection is not None
     with connection:
         listed = library.entries(connection, path)
     assert [(e.slug, e.album, e.tracks, e.unknown) for e in listed] == [
-        ("leaving-las-vegas", LLV.soundtrack.album.title, 25, 25),
+        ("llv", LLV.soundtrack.album.title, 25, 25),
         ("small", SMALL_DATA.soundtrack.album.title, 3, 2),
     ]
     assert listed[1].known_seconds == 185
-    for slug, data in (("leaving-las-vegas", LLV), ("small", SMALL_DATA)):
+    for slug, data in (("llv", LLV), ("small", SMALL_DATA)):
         alone = Catalog(data).store
         for query in ("sting", "rails", "kind:song", "blues -sting", "jazz"):
             assert hits(store_of(path, slug), query) == hits(alone, query), (slug, query)
@@ -130,7 +130,7 @@ def test_remove_takes_out_every_row_of_the_soundtrack(tmp_path: Path) -> None:
 
 def test_remove_from_a_library_not_yet_made_says_so_and_makes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "library.db"
-    with pytest.raises(LvostError, match="has not been made yet"):
+    with pytest.raises(LvostError, match="\"llv\" is not in the library"):
         library.remove(path, "llv")
     assert not path.exists()
 
@@ -270,3 +270,35 @@ def test_what_is_added_comes_back_as_it_was_given(tmp_path: Path) -> None:
         catalog = Catalog.__new__(Catalog)
         catalog.store = store_of(path, slug)
         assert catalog.data.model_dump(mode="json") == data.model_dump(mode="json")
+
+
+def built_in_shown(path: Path) -> bool:
+    connection = library.open_for_reading(path)
+    try:
+        return library.shows_built_in(connection)
+    finally:
+        if connection is not None:
+            connection.close()
+
+
+def test_the_built_in_soundtrack_is_hidden_by_remove_and_back_with_add(tmp_path: Path) -> None:
+    path = tmp_path / "library.db"
+    assert built_in_shown(path)  # from the first run, with nothing made
+    with pytest.raises(LvostError, match='"leaving-las-vegas" is already in the library; --replace'):
+        library.add(path, library.BUILT_IN, SMALL_DATA)
+    library.remove(path, library.BUILT_IN)
+    assert not built_in_shown(path)
+    assert slugs(path) == []
+    with pytest.raises(LvostError, match='"leaving-las-vegas" is not in the library'):
+        library.remove(path, library.BUILT_IN)
+    library.add(path, library.BUILT_IN, LLV)  # brings it back, now as the library's own
+    assert (built_in_shown(path), slugs(path)) == (False, [library.BUILT_IN])
+    library.remove(path, library.BUILT_IN)  # the added one goes, and the built-in stays hidden
+    assert (built_in_shown(path), slugs(path)) == (False, [])
+
+
+def test_replacing_the_built_in_soundtrack_stores_the_new_one(tmp_path: Path) -> None:
+    path = tmp_path / "library.db"
+    library.add(path, library.BUILT_IN, SMALL_DATA, replace=True)
+    assert (built_in_shown(path), slugs(path)) == (False, [library.BUILT_IN])
+    assert hits(store_of(path, library.BUILT_IN), "rails") == hits(Catalog(SMALL_DATA).store, "rails")

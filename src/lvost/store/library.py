@@ -26,6 +26,11 @@ from lvost.store import schema, write
 
 ENV = "LVOST_LIBRARY"
 
+BUILT_IN = "leaving-las-vegas"
+"""The id of the soundtrack lvost carries, in every library until it is removed."""
+_HIDDEN = "built_in_removed"
+"""The ``meta`` key that says the built-in soundtrack was removed."""
+
 WAIT_SECONDS = 60.0
 """How long a change waits for another process's change to finish."""
 
@@ -87,14 +92,18 @@ def entries(connection: sqlite3.Connection, path: Path) -> list[Entry]:
 
 
 def add(path: Path, slug: str, data: SoundtrackFile, replace: bool = False) -> None:
-    """Put ``data`` in the library as ``slug``; one already there is replaced
-    only with ``replace``. Makes the library (and its folder) if need be."""
+    """Put ``data`` in the library as ``slug``; one already there (the built-in
+    soundtrack included, unless it was removed) is replaced only with
+    ``replace``. Makes the library (and its folder) if need be."""
     with _changing(path) as connection:
-        found = connection.execute("SELECT id FROM soundtracks WHERE slug = ?", (slug,)).fetchone()
+        found = stored_id(connection, slug)
+        there = found is not None or (slug == BUILT_IN and not _built_in_hidden(connection))
+        if there and not replace:
+            raise LvostError(f'"{slug}" is already in the library; --replace replaces it')
         if found is not None:
-            if not replace:
-                raise LvostError(f'"{slug}" is already in the library; --replace replaces it')
-            _delete(connection, found[0])
+            _delete(connection, found)
+        if slug == BUILT_IN:
+            connection.execute(f"DELETE FROM meta WHERE key = '{_HIDDEN}'")
         owner = write.add(connection, slug, data)
         if _has_index(connection):
             texts = ", ".join(schema.SEARCHED)
@@ -106,14 +115,36 @@ def add(path: Path, slug: str, data: SoundtrackFile, replace: bool = False) -> N
 
 
 def remove(path: Path, slug: str) -> None:
-    """Take the soundtrack ``slug`` out of the library."""
-    if not path.exists():
-        raise LvostError(f'"{slug}" is not in the library ({path} has not been made yet)')
+    """Take the soundtrack ``slug`` out of the library; the built-in one is
+    hidden until a soundtrack is added under its id."""
+    if slug != BUILT_IN and not path.exists():
+        raise LvostError(f'"{slug}" is not in the library; lvost soundtracks lists what is')
     with _changing(path) as connection:
-        found = connection.execute("SELECT id FROM soundtracks WHERE slug = ?", (slug,)).fetchone()
-        if found is None:
+        found = stored_id(connection, slug)
+        if found is not None:
+            _delete(connection, found)
+        elif slug != BUILT_IN or _built_in_hidden(connection):
             raise LvostError(f'"{slug}" is not in the library; lvost soundtracks lists what is')
-        _delete(connection, found[0])
+        if slug == BUILT_IN:
+            connection.execute(f"INSERT OR REPLACE INTO meta (key, value) VALUES ('{_HIDDEN}', '1')")
+
+
+def shows_built_in(connection: sqlite3.Connection | None) -> bool:
+    """Whether the built-in soundtrack is in the library as lvost carries it:
+    not removed, and no soundtrack added under its id."""
+    if connection is None:
+        return True
+    return not _built_in_hidden(connection) and stored_id(connection, BUILT_IN) is None
+
+
+def stored_id(connection: sqlite3.Connection, slug: str) -> int | None:
+    """The row id of the soundtrack ``slug`` stored in the library, if it is."""
+    found = connection.execute("SELECT id FROM soundtracks WHERE slug = ?", (slug,)).fetchone()
+    return None if found is None else int(found[0])
+
+
+def _built_in_hidden(connection: sqlite3.Connection) -> bool:
+    return connection.execute(f"SELECT 1 FROM meta WHERE key = '{_HIDDEN}'").fetchone() is not None
 
 
 @contextlib.contextmanager
