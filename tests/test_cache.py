@@ -197,6 +197,39 @@ def test_cache_command(folder: Path, tmp_path: Path) -> None:
     assert off.stdout == "Caching is off (LVOST_CACHE_DIR is set and empty).\n"
 
 
+def test_clear_removes_only_what_lvost_made(folder: Path, tmp_path: Path) -> None:
+    # A cache folder a user shares with other files: only lvost's names go.
+    write(tmp_path / "a.json", MINIMAL)
+    titles(tmp_path / "a.json")
+    (entry,) = entries(folder)
+    theirs = ["accounts.sqlite", ".vimswap.tmp", "1234abcd-5.sqlite.bak", f"{entry.name}.x1.tmp", "notes.txt"]
+    for name in theirs:
+        (folder / name).write_text("not lvost's")
+    (folder / "0badf00d-3.sqlite").mkdir()  # a folder where an entry could be
+    (folder / f".{entry.name}.x1.tmp").write_bytes(b"left by a killed build")
+    cleared = CliRunner(env={**TERMINAL, cache.ENV: str(folder)}).invoke(app, ["cache", "--clear"])
+    assert (cleared.exit_code, cleared.stdout) == (0, f"Removed 2 entries from {folder}\n")
+    assert sorted(p.name for p in folder.iterdir()) == sorted([*theirs, "0badf00d-3.sqlite"])
+
+
+def test_an_entry_that_cannot_be_removed_is_one_line(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path / "a.json", MINIMAL)
+    titles(tmp_path / "a.json")
+
+    def refuse(self: Path, missing_ok: bool = False) -> None:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "unlink", refuse)
+    cleared = CliRunner(env={**TERMINAL, cache.ENV: str(folder)}).invoke(app, ["cache", "--clear"])
+    assert (cleared.exit_code, cleared.stdout, cleared.stderr) == (
+        1,
+        f"Removed 0 entries from {folder}\n",
+        f"Error: 1 entry in {folder} could not be removed; check the folder's permissions\n",
+    )
+
+
 def test_a_change_to_lvost_itself_makes_entries_stale(folder: Path, tmp_path: Path) -> None:
     path = write(tmp_path / "a.json", MINIMAL)
     before = cache.key(path)

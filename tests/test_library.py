@@ -130,7 +130,7 @@ def test_remove_takes_out_every_row_of_the_soundtrack(tmp_path: Path) -> None:
 
 def test_remove_from_a_library_not_yet_made_says_so_and_makes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "library.db"
-    with pytest.raises(LvostError, match="\"llv\" is not in the library"):
+    with pytest.raises(LvostError, match='"llv" is not in the library'):
         library.remove(path, "llv")
     assert not path.exists()
 

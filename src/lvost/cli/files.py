@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from lvost.cli.app import app, data_path, show_json, write
-from lvost.core.errors import DataFileError
+from lvost.core.errors import DataFileError, LvostError
 from lvost.core.names import embedded_path
 from lvost.core.text import counted, safe
 from lvost.output import datafiles
@@ -55,8 +55,12 @@ def cache_command(
     from lvost.store import cache
 
     if clear:
-        folder, removed = cache.clear()
-        write(safe(f"Removed {counted(removed, 'entry', 'entries')} from {folder}") + "\n" if folder else "")
+        folder, removed, failed = cache.clear()
+        if folder is not None:
+            write(safe(f"Removed {counted(removed, 'entry', 'entries')} from {folder}") + "\n")
+        if failed:
+            left = counted(failed, "entry", "entries")
+            raise LvostError(f"{left} in {folder} could not be removed; check the folder's permissions")
         return
     folder = cache.directory()
     if folder is None:

@@ -17,10 +17,12 @@ written is skipped. The cache never causes an error of its own.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.util
 import json
 import os
+import re
 import sqlite3
 import stat
 import sys
@@ -60,27 +62,57 @@ def entry(source: Path) -> Path | None:
     return folder / f"{zlib.crc32(where):08x}-{len(where)}{SUFFIX}"
 
 
+_ENTRY_NAME = re.compile(rf"\.?[0-9a-f]{{8}}-[0-9]+{re.escape(SUFFIX)}(\..+\.tmp)?")
+"""The name of an entry, or of what an interrupted write of one left behind (a
+dot, the entry's name, ``mkstemp``'s letters and ``.tmp``)."""
+
+
 def entries() -> list[Path]:
-    """Every entry in the cache, and what an interrupted write left behind."""
+    """Every entry in the cache, and what an interrupted write left behind: files
+    named as lvost names them, and nothing else that may share the folder."""
     folder = directory()
-    if folder is None or not folder.is_dir():
+    if folder is None:
         return []
-    return sorted([*folder.glob(f"*{SUFFIX}"), *folder.glob(".*.tmp")])
+    try:
+        found = [p for p in folder.iterdir() if _is_entry_name(p.name)]
+    except OSError:
+        return []
+    return sorted(p for p in found if _is_file(p))
+
+
+def _is_entry_name(name: str) -> bool:
+    match = _ENTRY_NAME.fullmatch(name)
+    return match is not None and (name.startswith(".") == (match.group(1) is not None))
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.lstat().st_mode)
+    except OSError:
+        return False
 
 
 def usage() -> tuple[int, int]:
     """How many entries the cache holds, and their bytes."""
     found = entries()
-    return len(found), sum(e.stat().st_size for e in found)
+    size = 0
+    for path in found:
+        with contextlib.suppress(OSError):  # gone since it was listed
+            size += path.lstat().st_size
+    return len(found), size
 
 
-def clear() -> tuple[Path | None, int]:
-    """Remove every entry; where they were, and how many went."""
-    removed = 0
+def clear() -> tuple[Path | None, int, int]:
+    """Remove every entry; where they were, how many went, and how many could not."""
+    removed = failed = 0
     for found in entries():
-        found.unlink(missing_ok=True)
-        removed += 1
-    return directory(), removed
+        try:
+            found.unlink(missing_ok=True)
+        except OSError:
+            failed += 1
+        else:
+            removed += 1
+    return directory(), removed, failed
 
 
 def key(source: Path) -> str | None:
