@@ -139,6 +139,15 @@ def test_one_disc_keeps_the_tags_numbers_and_orders_untagged_files_by_name(tmp_p
     assert load(out)["soundtrack"]["album"]["title"] == "music"  # type: ignore[index]
 
 
+def test_an_untagged_file_whose_name_is_not_utf8_is_named_with_replacement_characters(tmp_path: Path) -> None:
+    music = tmp_path / "music"
+    wav(music / os.fsdecode(b"01 Caf\xe9 Noir.wav"), 1.0)
+    wav(music / "02 Rain.wav", 1.0)
+    out = tmp_path / "out.json"
+    assert run(str(music), "-o", str(out))[0] == 0
+    assert [t["title"] for t in load(out)["tracks"]] == ["01 Caf\ufffd Noir", "02 Rain"]  # type: ignore[index]
+
+
 def test_merge_fills_durations_of_three_tracks_and_changes_nothing_else(tmp_path: Path) -> None:
     music = tmp_path / "copy"
     wav(music / "02.wav", 3.5, title="Angel Eyes", track="2", artist="Sting")

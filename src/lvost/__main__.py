@@ -4,11 +4,28 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
+
+
+def ends_cleanly_on_signals() -> None:
+    """Let a polite request to stop (SIGTERM, as ``kill`` sends; SIGHUP, as a
+    closed terminal sends) unwind lvost like an error: a write in progress is
+    thrown away, never left as a temporary file, and the exit code is the
+    shell's usual 128 + the signal's number."""
+
+    def end(number: int, _frame: object) -> None:
+        raise SystemExit(128 + number)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)  # Windows has no SIGHUP
+        if number is not None:
+            signal.signal(number, end)
 
 
 def main() -> None:
     """Run lvost as a process: what ``lvost`` and ``python -m lvost`` start."""
+    ends_cleanly_on_signals()
     # Ctrl-C while the libraries are still loading must not show a traceback either.
     try:
         if os.environ.get("_LVOST_COMPLETE", "").startswith("complete_"):

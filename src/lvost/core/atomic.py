@@ -9,6 +9,9 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+_ROOM = 200
+"""The longest target name, in bytes, that the temporary file's name repeats."""
+
 
 @contextlib.contextmanager
 def replacing(target: Path, keep_mode: bool = False) -> Iterator[Path]:
@@ -28,7 +31,10 @@ def replacing(target: Path, keep_mode: bool = False) -> Iterator[Path]:
     >>> (folder / "a.txt").read_text(), [p.name for p in folder.iterdir()]
     ('whole', ['a.txt'])
     """
-    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    # The temporary name is the target's with a few more letters; a name near the
+    # system's limit (255 bytes) has no room for them, and gets a short one instead.
+    prefix = f".{target.name}." if len(os.fsencode(target.name)) <= _ROOM else ".lvost."
+    handle, name = tempfile.mkstemp(dir=target.parent, prefix=prefix, suffix=".tmp")
     os.close(handle)
     temporary = Path(name)
     try:

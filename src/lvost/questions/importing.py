@@ -248,7 +248,7 @@ def _tag_numbers(ordered: Sequence[AudioFile], report: Report) -> list[int]:
 def _track(f: AudioFile, number: int) -> Track:
     return Track(
         number=number,
-        title=f.title or _visible_name(f.path.stem) or f.path.name,
+        title=f.title or _visible_name(f.path.stem) or _readable(f.path.name),
         performers=[Credit(name=n) for n in f.performers],
         writers=_writers(f),
         genres=[normalize_genre(g) for g in f.genres],
@@ -258,8 +258,16 @@ def _track(f: AudioFile, number: int) -> Track:
 
 
 def _visible_name(name: str) -> str | None:
-    """A file or folder name to stand for a missing tag, unless it would show nothing."""
-    return name if visible(name) else None
+    """A file or folder name to stand for a missing tag, unless it would show
+    nothing. Bytes of the name that are not UTF-8 become U+FFFD: a title is text."""
+    readable = _readable(name)
+    return readable if visible(readable) else None
+
+
+def _readable(name: str) -> str:
+    """``name`` with the bytes Python could not decode (kept as lone surrogates)
+    replaced by U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _writers(f: AudioFile) -> list[Credit]:
