@@ -10,10 +10,12 @@ import pytest
 from rich.table import Table
 
 from lvost.core.text import safe
+from lvost.format.models import Credit
 from lvost.output import listings
 from lvost.output.columns import TRACK_DEFAULT
 from lvost.output.formats import as_json, machine_text
 from lvost.questions.catalog import Catalog
+from lvost.questions.search import search
 
 
 def listing_text(catalog: Catalog, fmt: str, fields: str | None = None) -> str:
@@ -62,6 +64,25 @@ def test_markdown_table(small: Catalog) -> None:
     lines = listing_text(small, "markdown", "number,title,duration_seconds").splitlines()
     assert lines[:2] == ["| # | Title | Length |", "| --- | --- | --- |"]
     assert lines[3] == "| 2 | Café Noir | 3:05 |"
+
+
+def test_markdown_keeps_a_line_break_in_a_value_apart_from_one_between_matches(small: Catalog) -> None:
+    broken = small.tracks[0].model_copy(
+        update={"title": "two\nlines", "performers": [Credit(name="A\nB"), Credit(name="C")]}
+    )
+    out = listings.listing(listings.track_listing(small, [broken]), "markdown", "title,performers", None)
+    assert out == "| Title | Performers |\n| --- | --- |\n| two\\x0alines | A\\x0aB, C |\n"
+
+
+def test_markdown_joins_the_matches_of_a_hit_with_semicolons(catalog: Catalog) -> None:
+    hits = search(catalog, "sting")[:1]
+    out = listings.listing(
+        listings.hit_listing(catalog, "sting", hits, 1, 3), "markdown", "number,matched", None
+    )
+    assert out == (
+        "| # | Matched |\n| --- | --- |\n"
+        "| 2 | performers: Sting; notes: Sting sings it accompanied by piano and\u2026 |\n"
+    )
 
 
 def test_markdown_escapes_pipes(small: Catalog) -> None:

@@ -25,7 +25,14 @@ _JSON_UNSAFE = re.compile(f"[{UNSAFE_ABOVE_C0}]")
 
 def cells(columns: Sequence[Column[Row]], row: Row) -> list[str]:
     """The row's cells for a person reading a document: the table text on one line."""
-    return [safe(column.text(row).replace("\n", "; ")) for column in columns]
+    return [_one_line(column, row) for column in columns]
+
+
+def _one_line(column: Column[Row], row: Row) -> str:
+    """A cell on one line: the parts of a column of several joined by "; ", and a
+    line break inside a value shown escaped, as a table shows it."""
+    text = column.text(row)
+    return "; ".join(text.split("\n")) if column.lines else safe(text)
 
 
 def machine_cells(columns: Sequence[Column[Row]], row: Row) -> list[str]:
