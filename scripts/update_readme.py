@@ -27,7 +27,9 @@ BLOCK = re.compile(r"(```console\n\$ (lvost[^\n]*)\n)(.*?)(```)", re.DOTALL)
 
 
 def output_of(command: str) -> str:
-    runner = CliRunner(env={**TERMINAL, "COLUMNS": "90"})
+    # as the tests see it: no data file and a library that holds only what is built in
+    clean = {"LVOST_DATA": None, "LVOST_LIBRARY": str(ROOT / "tests" / "data" / "no-library" / "library.db")}
+    runner = CliRunner(env={**TERMINAL, "COLUMNS": "90", **clean})
     result = runner.invoke(app, shlex.split(command)[1:], prog_name="lvost")
     return "".join(line.rstrip() + "\n" for line in result.output.rstrip("\n").splitlines())
 

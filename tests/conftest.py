@@ -25,10 +25,13 @@ TERMINAL: dict[str, str | None] = {
 @pytest.fixture(scope="session", autouse=True)
 def _own_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """A developer's own LVOST_DATA must not change what the tests see, and the
-    tests keep their cache entries to themselves."""
+    tests keep their cache entries and libraries to themselves."""
     with pytest.MonkeyPatch.context() as patch:
         patch.delenv("LVOST_DATA", raising=False)
         patch.setenv("LVOST_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        # never the developer's own library; a test that changes one names its own
+        patch.setenv("LVOST_LIBRARY", str(tmp_path_factory.mktemp("library") / "library.db"))
+        patch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
         yield
 
 

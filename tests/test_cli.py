@@ -42,13 +42,16 @@ COMMANDS = sorted(GROUP.commands)  # type: ignore[attr-defined]
 def test_the_commands_are_the_ones_documented() -> None:
     assert COMMANDS == [
         "about",
+        "add",
         "arc",
         "browse",
         "cache",
         "import",
+        "remove",
         "schema",
         "search",
         "show",
+        "soundtracks",
         "stats",
         "themes",
         "tracks",

@@ -38,6 +38,7 @@ class RootOptions:
     data_from_env: bool = False
     """Whether ``data`` came from LVOST_DATA rather than --data, so errors can say so."""
     no_color: bool = False
+    library: str | None = None
 
 
 _root = RootOptions()
@@ -149,6 +150,15 @@ def main(
             help="A soundtrack JSON file to explore instead of Leaving Las Vegas.",
         ),
     ] = None,
+    library: Annotated[
+        str | None,
+        typer.Option(
+            "--library",
+            metavar="PATH",
+            help="The library of your soundtracks to use (else $LVOST_LIBRARY, else your data folder's).",
+            show_default=False,
+        ),
+    ] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="Never colour the output.")] = False,
     show_version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
@@ -158,7 +168,7 @@ def main(
     source = ctx.get_parameter_source("data")
     # The source is an enum of Typer's private Click; its member's name is what is public.
     from_env = source is not None and source.name == "ENVIRONMENT"
-    _set_root(RootOptions(data=data, data_from_env=from_env, no_color=no_color))
+    _set_root(RootOptions(data=data, data_from_env=from_env, no_color=no_color, library=library))
 
 
 def data_path() -> tuple[Path | None, str | None]:
@@ -170,6 +180,13 @@ def data_path() -> tuple[Path | None, str | None]:
     if not root.data:
         return None, None
     return Path(root.data), f"{DATA_ENV}={root.data}" if root.data_from_env else None
+
+
+def library_path() -> Path:
+    """The library file: --library, else LVOST_LIBRARY, else the platform's place for it."""
+    from lvost.store.library import location
+
+    return location(_root.library)
 
 
 def load_catalog() -> Catalog:

@@ -24,8 +24,9 @@ from lvost.core.names import COLUMN_NAMES, KINDS, MAX_BYTES, embedded_path, norm
 COMMANDS = (
     *("tracks", "show", "themes", "search", "about", "validate", "schema"),
     *("stats", "arc", "cache", "browse", "import"),
+    *("soundtracks", "add", "remove"),
 )
-GLOBAL_VALUE_OPTIONS = ("--data",)
+GLOBAL_VALUE_OPTIONS = ("--data", "--library")
 GLOBAL_FLAGS = ("--no-color",)
 VALUE_OPTIONS: dict[str, tuple[str, ...]] = {
     "tracks": ("--genre", "--kind", "--artist", "--theme", "--sort", "--format", "--fields"),
@@ -33,6 +34,8 @@ VALUE_OPTIONS: dict[str, tuple[str, ...]] = {
     "search": ("--limit", "--format", "--fields"),
     "arc": ("--genre",),
     "import": ("-o", "--output", "--merge"),
+    "soundtracks": ("--format", "--fields"),
+    "add": ("--id",),
 }
 """For each command, the options that take a value; the tests compare them with Typer's."""
 

@@ -28,8 +28,14 @@ TRACK_COLUMNS = (
 )
 THEME_COLUMNS = ("id", "name", "description", "genres", "tracks", "sources")
 HIT_COLUMNS = ("number", "title", "matched", "score", *TRACK_COLUMNS[2:])
-COLUMN_NAMES = {"tracks": TRACK_COLUMNS, "themes": THEME_COLUMNS, "search": HIT_COLUMNS}
-"""Field names by listing; the tests hold them equal to the columns' own names."""
+SOUNDTRACK_COLUMNS = ("id", "album", "film", "year", "tracks", "length")
+COLUMN_NAMES = {
+    "tracks": TRACK_COLUMNS,
+    "themes": THEME_COLUMNS,
+    "search": HIT_COLUMNS,
+    "soundtracks": SOUNDTRACK_COLUMNS,
+}
+"""Column names by listing; the tests hold them equal to the columns' own names."""
 
 MAX_BYTES = 256 * 1024 * 1024
 """Larger soundtrack files are refused before they are read, so memory stays bounded."""

@@ -19,6 +19,7 @@ from lvost.questions.catalog import Catalog
 
 if TYPE_CHECKING:
     from lvost.questions.search import Hit
+    from lvost.store.library import Entry
 
 Row = TypeVar("Row")
 Role = Literal["fixed", "main", "list", "prose"]
@@ -137,6 +138,26 @@ def theme_columns(catalog: Catalog) -> dict[str, Column[Theme]]:
 
 
 THEME_DEFAULT = ("name", "id", "description", "genres", "tracks")
+
+
+def soundtrack_columns() -> dict[str, Column[Entry]]:
+    """The columns of the library's list of soundtracks. Length is the running
+    time of the tracks whose length is known; "+" marks one that leaves some out."""
+
+    def length(entry: Entry) -> str:
+        if not entry.known_seconds:
+            return DASH
+        return duration_text(entry.known_seconds) + ("+" if entry.unknown else "")
+
+    columns: list[Column[Entry]] = [
+        Column("id", "Id", "fixed", lambda e: e.slug, lambda e: e.slug),
+        Column("album", "Album", "main", lambda e: e.album, lambda e: e.album),
+        Column("film", "Film", "list", lambda e: e.film or DASH, lambda e: e.film),
+        Column("year", "Year", "fixed", lambda e: str(e.year or DASH), lambda e: e.year, right=True),
+        Column("tracks", "Tracks", "fixed", lambda e: str(e.tracks), lambda e: e.tracks, right=True),
+        Column("length", "Length", "fixed", length, lambda e: e.known_seconds or None, right=True),
+    ]
+    return {c.name: c for c in columns}
 
 
 def hit_columns(catalog: Catalog | None, snippet: Callable[[str], str]) -> dict[str, Column[Hit]]:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from rich.table import Table
 
+from lvost.core.names import SOUNDTRACK_COLUMNS
 from lvost.core.text import counted
 from lvost.format.models import Theme, Track
 from lvost.output.columns import (
@@ -19,6 +20,7 @@ from lvost.output.columns import (
     Column,
     choose,
     hit_columns,
+    soundtrack_columns,
     theme_columns,
     track_columns,
 )
@@ -28,6 +30,7 @@ from lvost.questions.catalog import Catalog
 
 if TYPE_CHECKING:
     from lvost.questions.search import Hit
+    from lvost.store.library import Entry
 
 Row = TypeVar("Row")
 INFERRED_NOTE = "* kind inferred from the listings, not printed in them"
@@ -137,6 +140,23 @@ def theme_listing(catalog: Catalog, themes: Sequence[Theme]) -> Listing[Theme]:
     return Listing(
         "Themes (interpretation, not fact)", theme_columns(catalog), THEME_DEFAULT, themes, theme_data
     )
+
+
+def soundtrack_listing(entries: Sequence[Entry]) -> Listing[Entry]:
+    return Listing("Soundtracks", soundtrack_columns(), SOUNDTRACK_COLUMNS, entries, soundtrack_data)
+
+
+def soundtrack_data(entry: Entry) -> dict[str, Any]:
+    """A soundtrack of the library for JSON: its id and what is counted of it."""
+    return {
+        "id": entry.slug,
+        "album": entry.album,
+        "film": entry.film,
+        "year": entry.year,
+        "tracks": entry.tracks,
+        "known_seconds": entry.known_seconds,
+        "unknown_lengths": entry.unknown,
+    }
 
 
 def hit_listing(

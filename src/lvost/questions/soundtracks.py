@@ -1,0 +1,75 @@
+"""The soundtracks a user has: those added to the library, and Leaving Las Vegas,
+which lvost carries, unless it was removed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from lvost.core.errors import NotFoundError, UsageError
+from lvost.core.matching import normalize, suggest
+from lvost.format.models import SLUG, SoundtrackFile
+from lvost.store import library
+from lvost.store.library import BUILT_IN, Entry
+
+
+def slug_for(title: str) -> str:
+    """An id for a soundtrack of album ``title``: its words, in lower case and
+    plain letters, joined by hyphens.
+
+    >>> slug_for("Leaving Las Vegas: Music from the Original Soundtrack")
+    'leaving-las-vegas-music-from-the-original-soundtrack'
+    >>> slug_for("Amélie"), slug_for("Ни слова")
+    ('amelie', 'soundtrack')
+    """
+    return re.sub(r"[^a-z0-9]+", "-", normalize(title)).strip("-") or "soundtrack"
+
+
+def check_id(slug: str) -> str:
+    """``slug`` if it is a valid soundtrack id; else a usage error saying what is."""
+    if re.fullmatch(SLUG, slug) is None:
+        raise UsageError(
+            f'"{slug}" cannot be an id; an id is lower-case words joined by hyphens, like "{slug_for(slug)}"'
+        )
+    return slug
+
+
+def listed(path: Path) -> list[Entry]:
+    """Every soundtrack in the library at ``path``, by id."""
+    connection = library.open_for_reading(path)
+    try:
+        found = library.entries(connection, path) if connection is not None else []
+        if library.shows_built_in(connection):
+            found.append(_built_in())
+    finally:
+        if connection is not None:
+            connection.close()
+    return sorted(found, key=lambda e: e.slug)
+
+
+def add(path: Path, data: SoundtrackFile, slug: str | None, replace_it: bool) -> str:
+    """Add ``data`` to the library under ``slug`` (else one made from its album
+    title); the id it was added under."""
+    chosen = check_id(slug) if slug is not None else slug_for(data.soundtrack.album.title)
+    library.add(path, chosen, data, replace_it)
+    return chosen
+
+
+def remove(path: Path, slug: str) -> None:
+    """Take ``slug`` out of the library; an id that is not there is an error that
+    suggests the closest one that is."""
+    ids = [e.slug for e in listed(path)]
+    if slug not in ids:
+        raise NotFoundError(
+            f'"{slug}" is not in the library; lvost soundtracks lists what is', suggest(slug, ids)
+        )
+    library.remove(path, slug)
+
+
+def _built_in() -> Entry:
+    from lvost.questions.catalog import Catalog
+
+    store = Catalog.load().store
+    (entry,) = library.entries(store.connection, Path("the built-in soundtrack"))
+    return replace(entry, slug=BUILT_IN)

@@ -1,0 +1,150 @@
+"""The library's commands as a user types them: soundtracks, add, remove, --library."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from lvost.cli.main import app
+from support import SMALL, variant
+
+
+@pytest.fixture
+def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "lib" / "library.db"
+    monkeypatch.setenv("LVOST_LIBRARY", str(path))
+    return path
+
+
+def lvost(*args: str) -> Result:
+    return CliRunner().invoke(app, list(args), prog_name="lvost")
+
+
+def listed() -> list[list[str]]:
+    return [line.split("\t") for line in lvost("soundtracks").stdout.splitlines()]
+
+
+def test_a_new_library_lists_the_built_in_soundtrack_and_makes_no_file(library: Path) -> None:
+    result = lvost("soundtracks", "--format", "tsv")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.splitlines() == [
+        "id\talbum\tfilm\tyear\ttracks\tlength",
+        "leaving-las-vegas\tLeaving Las Vegas (Music from the Motion Picture)\tLeaving Las Vegas\t1995\t25\t",
+    ]
+    assert not library.parent.exists()
+
+
+def test_add_list_and_remove(library: Path) -> None:
+    added = lvost("add", str(SMALL))
+    assert (added.exit_code, added.stdout) == (0, f"Added {SMALL} as night-tram-test-soundtrack: 3 tracks\n")
+    assert library.exists()
+    assert [row[0] for row in listed()] == ["leaving-las-vegas", "night-tram-test-soundtrack"]
+    data = json.loads(lvost("soundtracks", "--json").stdout)
+    assert data[1] == {
+        "id": "night-tram-test-soundtrack",
+        "album": "Night Tram (Test Soundtrack)",
+        "film": None,
+        "year": 2001,
+        "tracks": 3,
+        "known_seconds": 185,
+        "unknown_lengths": 2,
+    }
+    removed = lvost("remove", "night-tram-test-soundtrack")
+    assert (removed.exit_code, removed.stdout) == (0, "Removed night-tram-test-soundtrack\n")
+    assert [row[0] for row in listed()] == ["leaving-las-vegas"]
+
+
+def test_an_id_already_there_needs_replace(library: Path) -> None:
+    lvost("add", "--id", "mine", str(SMALL))
+    before = library.read_bytes()
+    again = lvost("add", "--id", "mine", str(SMALL))
+    assert (again.exit_code, again.stderr) == (
+        1,
+        'Error: "mine" is already in the library; --replace replaces it\n',
+    )
+    assert library.read_bytes() == before
+    assert lvost("add", "--id", "mine", "--replace", str(SMALL)).exit_code == 0
+    assert [row[0] for row in listed()] == ["leaving-las-vegas", "mine"]
+
+
+def test_a_file_with_problems_is_reported_as_validate_reports_it_and_not_added(
+    library: Path, tmp_path: Path
+) -> None:
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(variant(soundtrack__album__title="Good One")))
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(variant(tracks__1__number=1)))
+    result = lvost("add", str(broken), str(good))
+    validated = lvost("validate", str(broken))
+    assert result.exit_code == 1
+    assert result.stdout == validated.stdout + f"Added {good} as good-one: 2 tracks\n"
+    assert result.stderr == "Error: 1 file had problems and was not added\n"
+    assert [row[0] for row in listed()] == ["good-one", "leaving-las-vegas"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--id", "x", "a.json", "b.json"],
+            "--id names one soundtrack; give one file with it, or leave it out",
+        ),
+        (
+            ["--id", "Bad Id", "a.json"],
+            '"Bad Id" cannot be an id; an id is lower-case words joined by hyphens, like "bad-id"',
+        ),
+    ],
+)
+def test_bad_use_of_add_is_a_usage_error_and_changes_nothing(
+    library: Path, args: list[str], message: str
+) -> None:
+    result = lvost("add", *args)
+    assert (result.exit_code, result.stderr) == (2, f"Error: {message}\n")
+    assert not library.parent.exists()
+
+
+def test_remove_suggests_the_closest_id(library: Path) -> None:
+    lvost("add", str(SMALL))
+    result = lvost("remove", "night-tram")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        'Error: "night-tram" is not in the library; lvost soundtracks lists what is.'
+        ' Did you mean "night-tram-test-soundtrack"?\n',
+    )
+
+
+def test_the_built_in_soundtrack_is_removed_and_brought_back(library: Path) -> None:
+    assert lvost("remove", "leaving-las-vegas").exit_code == 0
+    assert lvost("soundtracks").stdout == ""
+    assert lvost("soundtracks").stderr == "The library is empty.\n"
+    assert lvost("add", "--id", "leaving-las-vegas", str(SMALL)).exit_code == 0
+    assert [row[:2] for row in listed()] == [["leaving-las-vegas", "Night Tram (Test Soundtrack)"]]
+
+
+def test_the_option_wins_over_the_environment(library: Path, tmp_path: Path) -> None:
+    chosen = tmp_path / "chosen.db"
+    assert lvost("--library", str(chosen), "add", str(SMALL)).exit_code == 0
+    assert chosen.exists()
+    assert not library.exists()
+
+
+def test_a_damaged_or_newer_library_is_one_line(library: Path) -> None:
+    lvost("add", str(SMALL))
+    with sqlite3.connect(library) as connection:
+        connection.execute("UPDATE meta SET value = '7' WHERE key = 'schema_version'")
+    connection.close()
+    newer = lvost("soundtracks")
+    assert (newer.exit_code, newer.stderr) == (
+        1,
+        f"Error: {library} was written by a newer lvost (library version 7; this lvost reads up to 1);"
+        " upgrade lvost to use it\n",
+    )
+    library.write_bytes(b"SQLite format 3\x00" + b"\xff" * 2000)
+    damaged = lvost("soundtracks")
+    assert damaged.exit_code == 1
+    assert damaged.stderr.startswith(f"Error: {library} cannot be read as an lvost library (")
+    assert damaged.stderr.count("\n") == 1
