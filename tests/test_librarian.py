@@ -7,8 +7,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
+from conftest import TERMINAL
+from lvost.cli import quickcomplete
 from lvost.cli.main import app
 from support import SMALL, variant
 
@@ -148,3 +152,89 @@ def test_a_damaged_or_newer_library_is_one_line(library: Path) -> None:
     assert damaged.exit_code == 1
     assert damaged.stderr.startswith(f"Error: {library} cannot be read as an lvost library (")
     assert damaged.stderr.count("\n") == 1
+
+
+# Exploring one soundtrack of the library: --soundtrack / -s
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["tracks"],
+        ["tracks", "kind:score"],
+        ["show", "2"],
+        ["themes"],
+        ["search", "rails"],
+        ["about"],
+        ["stats"],
+        ["arc"],
+    ],
+    ids=" ".join,
+)
+def test_a_soundtrack_of_the_library_is_explored_as_its_file_is(library: Path, command: list[str]) -> None:
+    lvost("add", "--id", "night", str(SMALL))
+    for pick in (["-s", "night"], ["--soundtrack", "night"], ["--soundtrack=night"]):
+        picked = lvost(*command, *pick)
+        from_file = lvost("--data", str(SMALL), *command)
+        assert (picked.exit_code, picked.stdout, picked.stderr) == (0, from_file.stdout, ""), pick
+
+
+def test_the_built_in_soundtrack_is_picked_by_its_id(library: Path) -> None:
+    assert lvost("tracks", "-s", "leaving-las-vegas").stdout == lvost("tracks").stdout
+    assert not library.exists()
+
+
+def test_an_unknown_soundtrack_suggests_the_closest_id(library: Path) -> None:
+    lvost("add", "--id", "night", str(SMALL))
+    result = lvost("tracks", "-s", "nigth")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        'Error: no soundtrack "nigth" in the library; lvost soundtracks lists them. Did you mean "night"?\n',
+    )
+
+
+def test_data_and_soundtrack_together_are_a_usage_error(library: Path) -> None:
+    result = lvost("--data", str(SMALL), "tracks", "-s", "leaving-las-vegas")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "Error: --data explores one file and --soundtrack one of the library's; give one of them\n",
+    )
+
+
+@given(word=st.text(alphabet="abcdefghijklmnopqrstuvwxyz:", min_size=2, max_size=8))
+@settings(max_examples=60, deadline=None)
+def test_a_term_that_begins_with_a_dash_still_excludes_whatever_its_letters(word: str) -> None:
+    # "-s" alone is --soundtrack, yet "-sting" or "-kind:song" are terms, as "^..." are
+    dashed, careted = (
+        lvost("tracks", f"-{word}", "--format", "tsv"),
+        lvost("tracks", f"^{word}", "--format", "tsv"),
+    )
+    assert (dashed.exit_code, dashed.stdout, dashed.stderr) == (
+        careted.exit_code,
+        careted.stdout,
+        careted.stderr.replace(f"^{word}", f"-{word}"),
+    )
+
+
+def test_a_search_title_shows_a_dashed_term_as_typed(library: Path) -> None:
+    result = CliRunner(env={**TERMINAL, "COLUMNS": "100"}).invoke(app, ["search", "jazz", "-sting"])
+    assert result.stdout.splitlines()[0].strip() == 'Search "jazz -sting": 19 matches'
+
+
+def typer_completes(words: list[str]) -> list[str]:
+    env = {
+        "_LVOST_COMPLETE": "complete_bash",
+        "COMP_WORDS": " ".join(["lvost", *words]),
+        "COMP_CWORD": str(len(words)),
+    }
+    return CliRunner(env=env).invoke(app, [], prog_name="lvost").stdout.splitlines()
+
+
+def test_tab_completes_soundtrack_ids_and_the_titles_of_the_one_picked(library: Path) -> None:
+    lvost("add", "--id", "night", str(SMALL))
+    assert typer_completes(["tracks", "-s", ""]) == ["leaving-las-vegas", "night"]
+    assert typer_completes(["show", "--soundtrack", "n"]) == ["night"]
+    assert typer_completes(["show", "-s", "night", "Ca"]) == ["Café\\ Noir"]
+    # quick completion knows only the data file, so it leaves a picked soundtrack to Typer
+    assert quickcomplete.candidates(["show", "-s", "night"], "Ca", {}) is None
+    assert quickcomplete.candidates(["--library", str(library), "show"], "Ange", {}) == ["Angel Eyes"]

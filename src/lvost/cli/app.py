@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console, RenderableType
 from rich.table import Table
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from lvost.cli import complete
 from lvost.core.errors import ExitCode, LvostError, UsageError
@@ -189,9 +189,62 @@ def library_path() -> Path:
     return location(_root.library)
 
 
-def load_catalog() -> Catalog:
+def load_catalog(soundtrack: str | None = None) -> Catalog:
+    """The soundtrack to explore: ``soundtrack`` of the library (--soundtrack),
+    else the --data file, else Leaving Las Vegas."""
     path, label = data_path()
-    return Catalog.load(path, label)
+    if soundtrack is None:
+        return Catalog.load(path, label)
+    if path is not None:
+        raise UsageError("--data explores one file and --soundtrack one of the library's; give one of them")
+    from lvost.questions.soundtracks import catalog_of
+
+    return catalog_of(library_path(), soundtrack)
+
+
+SoundtrackOption = Annotated[
+    str | None,
+    typer.Option(
+        "--soundtrack",
+        "-s",
+        metavar="ID",
+        help="Explore this soundtrack of your library (lvost soundtracks lists them).",
+        autocompletion=complete.soundtrack_ids,
+        show_default=False,
+    ),
+]
+
+
+class QueryCommand(TyperCommand):
+    """A command whose arguments are query terms. Click would read a term such as
+    "-kind:song" as a cluster of short options ("-s ong" among them), so before
+    it parses, every such term is spelt with "^", which means the same, and
+    ``as_typed`` gives it back as typed; a short option stands alone ("-s ID"),
+    and the value of an option is left as given."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        takes_value = {o for p in self.params if not getattr(p, "is_flag", True) for o in p.opts}
+        kept: list[str] = []
+        for i, arg in enumerate(args):
+            if arg == "--":
+                kept += args[i:]
+                break
+            is_value = bool(kept) and kept[-1] in takes_value
+            term = len(arg) > 2 and arg.startswith("-") and not arg.startswith("--") and not is_value
+            kept.append(f"^{arg[1:]}" if term else arg)
+            if term:
+                ctx.meta.setdefault(_TYPED, {})[kept[-1]] = arg
+        return super().parse_args(ctx, kept)
+
+
+_TYPED = "lvost.terms_as_typed"
+"""Where ``QueryCommand`` keeps each term it respelt, so messages show it as typed."""
+
+
+def as_typed(ctx: typer.Context, terms: Sequence[str]) -> list[str]:
+    """The query ``terms`` as the user typed them (see ``QueryCommand``)."""
+    typed: dict[str, str] = ctx.meta.get(_TYPED, {})
+    return [typed.get(term, term) for term in terms]
 
 
 def console() -> Console:

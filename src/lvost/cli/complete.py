@@ -21,11 +21,27 @@ Completer = Callable[[typer.Context, str], list[str]]
 
 
 def _catalog(ctx: typer.Context) -> Catalog | None:
-    data = ctx.find_root().params.get("data")
+    root = ctx.find_root().params
+    data, soundtrack = root.get("data"), ctx.params.get("soundtrack")
     try:
+        if soundtrack:
+            from lvost.questions.soundtracks import catalog_of
+            from lvost.store.library import location
+
+            return catalog_of(location(root.get("library")), soundtrack)
         return Catalog.load(Path(data) if data else None)
     except LvostError:
         return None
+
+
+def soundtrack_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    from lvost.questions.soundtracks import ids
+    from lvost.store.library import location
+
+    try:
+        return starting_with(incomplete, ids(location(ctx.find_root().params.get("library"))))
+    except LvostError:
+        return []
 
 
 def _for_shell(candidates: list[str]) -> list[str]:

@@ -12,7 +12,10 @@ from lvost.cli.app import (
     FormatOption,
     GenreOption,
     JsonFlag,
+    QueryCommand,
+    SoundtrackOption,
     app,
+    as_typed,
     console,
     interactive_terminal,
     load_catalog,
@@ -52,8 +55,9 @@ def _fields_option(kind: str) -> object:
     )
 
 
-@app.command(context_settings=QUERY_SETTINGS)
+@app.command(cls=QueryCommand, context_settings=QUERY_SETTINGS)
 def tracks(
+    ctx: typer.Context,
     query: Annotated[list[str] | None, typer.Argument(help=QUERY_HELP, show_default=False)] = None,
     genre: GenreOption = None,
     kind: Annotated[
@@ -73,15 +77,16 @@ def tracks(
     fmt: FormatOption = None,
     fields: Annotated[str | None, _fields_option("tracks")] = None,
     json: JsonFlag = False,
+    soundtrack: SoundtrackOption = None,
 ) -> None:
     """List the tracks, with filters and query terms.
 
     Examples: lvost tracks --kind song    lvost tracks performer:sting ^lonesome
     lvost tracks --fields number,title --format csv
     """
-    catalog = load_catalog()
+    catalog = load_catalog(soundtrack)
     chosen = resolve_format(fmt, json)
-    which = TrackFilter(genre, kind, artist, theme, sort.value, tuple(query or ()))
+    which = TrackFilter(genre, kind, artist, theme, sort.value, tuple(as_typed(ctx, query or ())))
     # Rows for scripts are printed as they are read: a large catalog is never held whole.
     found = catalog.each_selected(which) if chosen in ("tsv", "plain") else catalog.select_tracks(which)
     show_listing(listings.track_listing(catalog, found), chosen, fields, "No tracks match these filters.")
@@ -98,6 +103,7 @@ def show_track(
         ),
     ],
     json: JsonFlag = False,
+    soundtrack: SoundtrackOption = None,
 ) -> None:
     """Show everything known about one track.
 
@@ -105,7 +111,7 @@ def show_track(
     """
     from lvost.output import views
 
-    catalog = load_catalog()
+    catalog = load_catalog(soundtrack)
     found = catalog.find_track(track)
     if json:
         show_json(listings.track_detail_data(catalog, found))
@@ -125,6 +131,7 @@ def themes(
     fmt: FormatOption = None,
     fields: Annotated[str | None, _fields_option("themes")] = None,
     json: JsonFlag = False,
+    soundtrack: SoundtrackOption = None,
 ) -> None:
     """List the themes (our interpretation), or show one and its tracks.
 
@@ -132,7 +139,7 @@ def themes(
     """
     from lvost.output import views
 
-    catalog = load_catalog()
+    catalog = load_catalog(soundtrack)
     if theme is not None:
         one = catalog.find_theme(theme)
         if json:
@@ -146,13 +153,15 @@ def themes(
     )
 
 
-@app.command(context_settings=QUERY_SETTINGS)
+@app.command(cls=QueryCommand, context_settings=QUERY_SETTINGS)
 def search(
+    ctx: typer.Context,
     query: Annotated[list[str], typer.Argument(help=QUERY_HELP)],
     limit: Annotated[int | None, typer.Option(min=1, help="Show at most this many matches.")] = None,
     fmt: FormatOption = None,
     fields: Annotated[str | None, _fields_option("search")] = None,
     json: JsonFlag = False,
+    soundtrack: SoundtrackOption = None,
 ) -> None:
     """Search titles, performers, writers, genres, themes and notes; best matches first.
 
@@ -163,21 +172,22 @@ def search(
     chosen = resolve_format(fmt, json)
     if limit is None and chosen == "table":
         limit = SCREENFUL  # a terminal gets the best matches, and is told how many more there are
-    catalog = load_catalog()
+    catalog = load_catalog(soundtrack)
+    query = as_typed(ctx, query)
     found = best(catalog, query, limit)
     listing = listings.hit_listing(catalog, " ".join(query), found.hits, found.shown, found.total)
     show_listing(listing, chosen, fields, "No matches.")
 
 
 @app.command()
-def about(json: JsonFlag = False) -> None:
+def about(soundtrack: SoundtrackOption = None, json: JsonFlag = False) -> None:
     """Tell the story of the album and the film: label, credits, recording, sources.
 
     Example: lvost about
     """
     from lvost.output import views
 
-    catalog = load_catalog()
+    catalog = load_catalog(soundtrack)
     if json:
         show_json(listings.about_data(catalog))
     else:
@@ -185,7 +195,7 @@ def about(json: JsonFlag = False) -> None:
 
 
 @app.command()
-def browse() -> None:
+def browse(soundtrack: SoundtrackOption = None) -> None:
     """Wander through the soundtrack in a full-screen view.
 
     The tracklist, each track's details, a filter as you type, and the themes.
@@ -197,7 +207,7 @@ def browse() -> None:
         raise LvostError(
             "lvost browse needs an interactive terminal; 'lvost tracks' and 'show' work anywhere"
         )
-    catalog = load_catalog()  # a bad data file is reported here, before the screen changes
+    catalog = load_catalog(soundtrack)  # a bad data file is reported here, before the screen changes
     try:
         from lvost.browse.app import Browser
     except ImportError:

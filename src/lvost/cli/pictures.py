@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from lvost.cli.app import GenreOption, JsonFlag, app, console, load_catalog, note, show, show_json
+from lvost.cli.app import (
+    GenreOption,
+    JsonFlag,
+    SoundtrackOption,
+    app,
+    console,
+    load_catalog,
+    note,
+    show,
+    show_json,
+)
 
 
 @app.command()
-def stats(json: JsonFlag = False) -> None:
+def stats(soundtrack: SoundtrackOption = None, json: JsonFlag = False) -> None:
     """Count the tracks by kind, genre, performer and writer, with bars, and add up the running time.
 
     Example: lvost stats
@@ -14,7 +24,7 @@ def stats(json: JsonFlag = False) -> None:
     from lvost.output import pictures
     from lvost.questions.stats import count, stats_data
 
-    catalog = load_catalog()
+    catalog = load_catalog(soundtrack)
     counts = count(catalog)
     if json:
         show_json(stats_data(counts))
@@ -25,6 +35,7 @@ def stats(json: JsonFlag = False) -> None:
 @app.command()
 def arc(
     genre: GenreOption = None,
+    soundtrack: SoundtrackOption = None,
 ) -> None:
     """Draw the album as a story: where each theme sounds, track by track.
 
@@ -32,7 +43,7 @@ def arc(
     """
     from lvost.output import pictures
 
-    catalog = load_catalog()
+    catalog = load_catalog(soundtrack)
     themes = catalog.select_themes(genre)
     if not themes:
         from lvost.output.listings import no_themes

@@ -28,11 +28,16 @@ COMMANDS = (
 )
 GLOBAL_VALUE_OPTIONS = ("--data", "--library")
 GLOBAL_FLAGS = ("--no-color",)
+_PICK = ("-s", "--soundtrack")
 VALUE_OPTIONS: dict[str, tuple[str, ...]] = {
-    "tracks": ("--genre", "--kind", "--artist", "--theme", "--sort", "--format", "--fields"),
-    "themes": ("--genre", "--format", "--fields"),
-    "search": ("--limit", "--format", "--fields"),
-    "arc": ("--genre",),
+    "tracks": ("--genre", "--kind", "--artist", "--theme", "--sort", "--format", "--fields", *_PICK),
+    "show": _PICK,
+    "themes": ("--genre", "--format", "--fields", *_PICK),
+    "search": ("--limit", "--format", "--fields", *_PICK),
+    "about": _PICK,
+    "stats": _PICK,
+    "arc": ("--genre", *_PICK),
+    "browse": _PICK,
     "import": ("-o", "--output", "--merge"),
     "soundtracks": ("--format", "--fields"),
     "add": ("--id",),
@@ -82,12 +87,12 @@ def candidates(args: Sequence[str], incomplete: str, environ: Mapping[str, str])
         option = rest.pop(0)
         if option in GLOBAL_FLAGS:
             continue
-        if option in GLOBAL_VALUE_OPTIONS and rest:
-            data = rest.pop(0)
-        elif option.startswith("--data="):
-            data = option.removeprefix("--data=")
-        else:
+        name, equals, value = option.partition("=")
+        if name not in GLOBAL_VALUE_OPTIONS or not (equals or rest):
             return None
+        value = value if equals else rest.pop(0)
+        if name == "--data":
+            data = value
     if not rest or rest[0] not in COMMANDS:
         return None
     command, given = rest[0], rest[1:]
@@ -96,6 +101,8 @@ def candidates(args: Sequence[str], incomplete: str, environ: Mapping[str, str])
     index = 0
     while index < len(given):
         word = given[index]
+        if word in _PICK or word.startswith("--soundtrack="):
+            return None  # another soundtrack than the file's: Typer asks the library
         if word in value_options:
             if index == len(given) - 1:
                 return _option_values(command, word, incomplete, data)

@@ -54,8 +54,13 @@ class Catalog:
         the cache. ``label`` names the file in error messages instead of its path."""
         from lvost.store.files import open_store
 
+        return cls.of(Store(open_store(path or embedded_path(), label)))
+
+    @classmethod
+    def of(cls, store: Store) -> Catalog:
+        """The soundtrack ``store`` holds (one of a library's, say)."""
         catalog = cls.__new__(cls)
-        catalog.store = Store(open_store(path or embedded_path(), label))
+        catalog.store = store
         return catalog
 
     @cached_property

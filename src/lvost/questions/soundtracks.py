@@ -6,12 +6,16 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lvost.core.errors import NotFoundError, UsageError
 from lvost.core.matching import normalize, suggest
 from lvost.format.models import SLUG, SoundtrackFile
 from lvost.store import library
 from lvost.store.library import BUILT_IN, Entry
+
+if TYPE_CHECKING:
+    from lvost.questions.catalog import Catalog
 
 
 def slug_for(title: str) -> str:
@@ -65,6 +69,31 @@ def remove(path: Path, slug: str) -> None:
             f'"{slug}" is not in the library; lvost soundtracks lists what is', suggest(slug, ids)
         )
     library.remove(path, slug)
+
+
+def catalog_of(path: Path, slug: str) -> Catalog:
+    """The soundtrack ``slug`` of the library at ``path``; an id that is not
+    there is an error that suggests the closest one that is."""
+    from lvost.questions.catalog import Catalog
+    from lvost.store.reading import Store
+
+    connection = library.open_for_reading(path)
+    owner = library.stored_id(connection, slug) if connection is not None else None
+    if owner is not None:
+        assert connection is not None
+        return Catalog.of(Store(connection, owner))
+    built_in = slug == BUILT_IN and library.shows_built_in(connection)
+    if connection is not None:
+        connection.close()
+    if built_in:
+        return Catalog.load()
+    missing = f'no soundtrack "{slug}" in the library; lvost soundtracks lists them'
+    raise NotFoundError(missing, suggest(slug, ids(path)))
+
+
+def ids(path: Path) -> list[str]:
+    """The ids of the library's soundtracks, for completion."""
+    return [e.slug for e in listed(path)]
 
 
 def _built_in() -> Entry:
