@@ -1,5 +1,6 @@
 """What the tests share: the small soundtrack file, a minimal valid soundtrack and
-ways to vary it, and a way to run lines as if typed at bash's prompt."""
+ways to vary it, soundtracks drawn for property tests, and a way to run lines as if
+typed at bash's prompt."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import os
 import subprocess
 from pathlib import Path
 from typing import Any
+
+from hypothesis import strategies as st
 
 SMALL = Path(__file__).parent / "data" / "small.json"
 """A three-track soundtrack on disk that exercises what the embedded one lacks
@@ -55,3 +58,37 @@ def at_the_prompt(lines: str, where: Path) -> str:
         check=False,
     )
     return done.stdout.decode(errors="surrogateescape")
+
+
+# Soundtracks for property tests: words that matching treats in every way it can.
+WORDS = ["angel", "eyes", "ben", "bill", "sting", "rain", "shine", "blue", "town", "an", "ng", "el"]
+FANCY = ["Ángel", "BEN", "it\u2019s", "It's", "&", "and", "rock-a-bye", "über", "Ω", "x_y", "\u0301e"]
+word = st.sampled_from(WORDS + FANCY)
+text = st.lists(word, min_size=1, max_size=4).map(" ".join)
+texts = st.lists(text, max_size=3)
+credit = st.builds(lambda name: {"name": name}, text)
+
+
+@st.composite
+def soundtracks(draw: st.DrawFn) -> dict[str, Any]:
+    count = draw(st.integers(1, 8))
+    numbers = draw(st.lists(st.integers(1, 40), min_size=count, max_size=count, unique=True))
+    tracks = [
+        {
+            "number": n,
+            "title": draw(text),
+            "alternate_titles": draw(texts),
+            "performers": draw(st.lists(credit, max_size=2)),
+            "writers": draw(st.lists(credit, max_size=2)),
+            "kinds": draw(st.lists(st.sampled_from(["song", "score", "dialogue"]), max_size=2)),
+            "genres": draw(st.lists(st.sampled_from(["jazz", "blues", "torch song", "rock"]), max_size=2)),
+            "instruments": draw(texts),
+            "notes": draw(texts),
+        }
+        for n in numbers
+    ]
+    themes = [
+        {"id": f"t{i}", "name": draw(text), "tracks": draw(st.lists(st.sampled_from(numbers), max_size=3))}
+        for i in range(draw(st.integers(0, 2)))
+    ]
+    return {"schema_version": 1, "soundtrack": {"album": {"title": "A"}}, "tracks": tracks, "themes": themes}

@@ -46,6 +46,7 @@ def test_the_commands_are_the_ones_documented() -> None:
         "arc",
         "browse",
         "cache",
+        "export",
         "import",
         "remove",
         "schema",

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
 from conftest import TERMINAL
 from lvost.cli import quickcomplete
 from lvost.cli.main import app
-from support import SMALL, variant
+from lvost.core.names import embedded_path
+from lvost.format import datafile
+from support import SMALL, soundtracks, variant
 
 
 @pytest.fixture
@@ -238,3 +242,62 @@ def test_tab_completes_soundtrack_ids_and_the_titles_of_the_one_picked(library: 
     # quick completion knows only the data file, so it leaves a picked soundtrack to Typer
     assert quickcomplete.candidates(["show", "-s", "night"], "Ca", {}) is None
     assert quickcomplete.candidates(["--library", str(library), "show"], "Ange", {}) == ["Angel Eyes"]
+
+
+# Export
+
+
+def test_export_prints_or_writes_a_file_that_validates(library: Path, tmp_path: Path) -> None:
+    lvost("add", "--id", "night", str(SMALL))
+    printed = lvost("export", "night")
+    assert printed.exit_code == 0
+    out = tmp_path / "night.json"
+    assert lvost("export", "night", "-o", str(out)).exit_code == 0
+    assert out.read_text(encoding="utf-8") == printed.stdout
+    assert datafile.load(out) == datafile.load(SMALL)
+    again = lvost("export", "night", "-o", str(out))
+    assert (again.exit_code, again.stderr) == (1, f"Error: {out} exists; --force replaces it\n")
+    assert lvost("export", "night", "-o", str(out), "--force").exit_code == 0
+
+
+def test_export_all_writes_each_soundtrack_or_none(library: Path, tmp_path: Path) -> None:
+    lvost("add", "--id", "night", str(SMALL))
+    folder = tmp_path / "out"
+    done = lvost("export", "--all", str(folder))
+    assert (done.exit_code, done.stdout) == (0, f"Wrote 2 soundtracks to {folder}\n")
+    assert sorted(p.name for p in folder.iterdir()) == ["leaving-las-vegas.json", "night.json"]
+    assert datafile.load(folder / "leaving-las-vegas.json") == datafile.load(embedded_path())
+    (folder / "night.json").unlink()
+    refused = lvost("export", "--all", str(folder))  # one file is there: nothing is written
+    assert (refused.exit_code, sorted(p.name for p in folder.iterdir())) == (1, ["leaving-las-vegas.json"])
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ([], "give a soundtrack's ID, or --all DIR for every one"),
+        (["x", "--all", "d"], "give a soundtrack's ID, or --all DIR for every one"),
+        (
+            ["--all", "d", "-o", "f.json"],
+            "--all writes one file per soundtrack into its folder; -o is for one ID",
+        ),
+    ],
+)
+def test_export_asks_for_one_id_or_all(library: Path, args: list[str], message: str) -> None:
+    result = lvost("export", *args)
+    assert (result.exit_code, result.stderr) == (2, f"Error: {message}\n")
+
+
+@given(soundtracks())
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_what_is_exported_adds_back_as_the_same_soundtrack(data: dict[str, Any]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        first, second, exported = Path(folder, "a.db"), Path(folder, "b.db"), Path(folder, "x.json")
+        source = Path(folder, "in.json")
+        source.write_text(json.dumps(data), encoding="utf-8")
+        assert lvost("--library", str(first), "add", "--id", "x", str(source)).exit_code == 0
+        assert lvost("--library", str(first), "export", "x", "-o", str(exported)).exit_code == 0
+        assert datafile.load(exported) == datafile.load(source)
+        assert lvost("--library", str(second), "add", "--id", "x", str(exported)).exit_code == 0
+        back = lvost("--library", str(second), "export", "x")
+        assert back.stdout == exported.read_text(encoding="utf-8")

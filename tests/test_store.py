@@ -19,40 +19,7 @@ from lvost.questions.search import best, keep_matching, search
 from lvost.store import schema
 from lvost.store.rebuild import construct
 from oracle import every_hit
-from support import MINIMAL, variant
-
-WORDS = ["angel", "eyes", "ben", "bill", "sting", "rain", "shine", "blue", "town", "an", "ng", "el"]
-FANCY = ["Ángel", "BEN", "it\u2019s", "It's", "&", "and", "rock-a-bye", "über", "Ω", "x_y", "\u0301e"]
-word = st.sampled_from(WORDS + FANCY)
-text = st.lists(word, min_size=1, max_size=4).map(" ".join)
-texts = st.lists(text, max_size=3)
-credit = st.builds(lambda name: {"name": name}, text)
-
-
-@st.composite
-def soundtracks(draw: st.DrawFn) -> dict[str, Any]:
-    count = draw(st.integers(1, 8))
-    numbers = draw(st.lists(st.integers(1, 40), min_size=count, max_size=count, unique=True))
-    tracks = [
-        {
-            "number": n,
-            "title": draw(text),
-            "alternate_titles": draw(texts),
-            "performers": draw(st.lists(credit, max_size=2)),
-            "writers": draw(st.lists(credit, max_size=2)),
-            "kinds": draw(st.lists(st.sampled_from(["song", "score", "dialogue"]), max_size=2)),
-            "genres": draw(st.lists(st.sampled_from(["jazz", "blues", "torch song", "rock"]), max_size=2)),
-            "instruments": draw(texts),
-            "notes": draw(texts),
-        }
-        for n in numbers
-    ]
-    themes = [
-        {"id": f"t{i}", "name": draw(text), "tracks": draw(st.lists(st.sampled_from(numbers), max_size=3))}
-        for i in range(draw(st.integers(0, 2)))
-    ]
-    return {"schema_version": 1, "soundtrack": {"album": {"title": "A"}}, "tracks": tracks, "themes": themes}
-
+from support import MINIMAL, soundtracks, variant, word
 
 term = st.builds(
     lambda sign, field, words: f"{sign}{field}{words}",

@@ -1,4 +1,4 @@
-"""The commands that keep the library: soundtracks, add and remove."""
+"""The commands that keep the library: soundtracks, add, remove and export."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import typer
 
 from lvost.cli import complete
 from lvost.cli.app import FormatOption, JsonFlag, app, library_path, resolve_format, show_listing, write
+from lvost.cli.writing import destination, write_soundtrack
 from lvost.core.errors import DataFileError, UsageError
 from lvost.core.text import counted, safe
 from lvost.output import datafiles, listings
@@ -80,7 +81,12 @@ def add(
 
 @app.command()
 def remove(
-    slug: Annotated[str, typer.Argument(metavar="ID", help="The id of the soundtrack to take out.")],
+    slug: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="The id of the soundtrack to take out.", autocompletion=complete.soundtrack_ids
+        ),
+    ],
 ) -> None:
     """Take a soundtrack out of your library (Leaving Las Vegas comes back with add).
 
@@ -90,3 +96,55 @@ def remove(
 
     soundtracks.remove(library_path(), slug)
     write(safe(f"Removed {slug}") + "\n")
+
+
+@app.command()
+def export(
+    slug: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[ID]",
+            help="The soundtrack to write out; leave out with --all.",
+            autocompletion=complete.soundtrack_ids,
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="The file to write; without it the soundtrack is printed."),
+    ] = None,
+    every: Annotated[
+        Path | None,
+        typer.Option(
+            "--all", metavar="DIR", help="Write every soundtrack of the library into DIR, as ID.json."
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace files that exist.")] = False,
+) -> None:
+    """Write soundtracks of your library out as soundtrack files, which validate and add back as they were.
+
+    Examples: lvost export leaving-las-vegas -o llv.json    lvost export --all ~/soundtracks
+    """
+    from lvost.format.datafile import dumps
+    from lvost.questions import soundtracks
+
+    if (slug is None) == (every is None):
+        raise UsageError("give a soundtrack's ID, or --all DIR for every one")
+    if every is not None and output is not None:
+        raise UsageError("--all writes one file per soundtrack into its folder; -o is for one ID")
+    path = library_path()
+    if slug is not None:
+        data = soundtracks.catalog_of(path, slug).data
+        if output is None:
+            write(dumps(data))
+        else:
+            write_soundtrack(output, force, data)
+        return
+    assert every is not None
+    every.mkdir(parents=True, exist_ok=True)
+    ids = soundtracks.ids(path)
+    for each in ids:  # every file is checked before the first is written
+        destination(every / f"{each}.json", force)
+    for each in ids:
+        write_soundtrack(every / f"{each}.json", force, soundtracks.catalog_of(path, each).data)
+    write(safe(f"Wrote {counted(len(ids), 'soundtrack')} to {every}") + "\n")

@@ -24,7 +24,7 @@ from lvost.core.names import COLUMN_NAMES, KINDS, MAX_BYTES, embedded_path, norm
 COMMANDS = (
     *("tracks", "show", "themes", "search", "about", "validate", "schema"),
     *("stats", "arc", "cache", "browse", "import"),
-    *("soundtracks", "add", "remove"),
+    *("soundtracks", "add", "remove", "export"),
 )
 GLOBAL_VALUE_OPTIONS = ("--data", "--library")
 GLOBAL_FLAGS = ("--no-color",)
@@ -41,6 +41,7 @@ VALUE_OPTIONS: dict[str, tuple[str, ...]] = {
     "import": ("-o", "--output", "--merge"),
     "soundtracks": ("--format", "--fields"),
     "add": ("--id",),
+    "export": ("-o", "--output", "--all"),
 }
 """For each command, the options that take a value; the tests compare them with Typer's."""
 
