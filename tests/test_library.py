@@ -302,3 +302,19 @@ def test_replacing_the_built_in_soundtrack_stores_the_new_one(tmp_path: Path) ->
     library.add(path, library.BUILT_IN, SMALL_DATA, replace=True)
     assert (built_in_shown(path), slugs(path)) == (False, [library.BUILT_IN])
     assert hits(store_of(path, library.BUILT_IN), "rails") == hits(Catalog(SMALL_DATA).store, "rails")
+
+
+FIXTURE = Path(__file__).parent / "data" / "library-v1.db"
+"""A library made by lvost 0.1.0 (library version 1): the small soundtrack as
+"night", and the built-in one removed. Kept as it was made, so that the next
+change of the tables is tested against a library users really have."""
+
+
+def test_a_library_made_by_an_earlier_release_still_reads_and_changes(tmp_path: Path) -> None:
+    path = tmp_path / "library.db"
+    path.write_bytes(FIXTURE.read_bytes())
+    assert (slugs(path), built_in_shown(path)) == (["night"], False)
+    assert hits(store_of(path, "night"), "rails") == hits(Catalog(SMALL_DATA).store, "rails")
+    library.add(path, "llv", LLV)
+    assert slugs(path) == ["llv", "night"]
+    index_is_whole(path)
