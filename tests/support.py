@@ -92,3 +92,25 @@ def soundtracks(draw: st.DrawFn) -> dict[str, Any]:
         for i in range(draw(st.integers(0, 2)))
     ]
     return {"schema_version": 1, "soundtrack": {"album": {"title": "A"}}, "tracks": tracks, "themes": themes}
+
+
+def in_a_terminal(command: list[str], env: dict[str, str]) -> tuple[int, str]:
+    """Run ``command`` with stdin, stdout and stderr all on one pseudo-terminal, as
+    a person at a terminal runs it; its exit code, and all it drew."""
+    import pty
+    import select
+
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(command, stdin=follower, stdout=follower, stderr=follower, env=env)
+    os.close(follower)
+    seen = b""
+    while select.select([leader], [], [], 20)[0]:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the other end closed
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(leader)
+    return process.wait(timeout=20), seen.decode(errors="replace")

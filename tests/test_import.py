@@ -22,6 +22,7 @@ from conftest import TERMINAL
 from lvost.cli.main import app
 from lvost.core.names import embedded_path
 from lvost.questions import importing
+from support import in_a_terminal
 
 ID3_FRAMES = {"title": TIT2, "artist": TPE1, "album": TALB, "track": TRCK, "disc": TPOS, "genre": TCON,
               "composer": TCOM, "lyricist": TEXT, "date": TDRC, "label": TPUB}  # fmt: skip
@@ -559,31 +560,17 @@ def test_tags_of_every_family_are_read_alike() -> None:
 
 
 def test_a_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
-    import os
-    import pty
     import subprocess
     import sys
 
     music = tmp_path / "music"
     for n in range(3):
         wav(music / f"{n}.wav", 0.5, title=f"T{n}")
-    leader, follower = pty.openpty()
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "80"}
     command = [sys.executable, "-m", "lvost", "import", str(music), "-o", str(tmp_path / "out.json")]
-    process = subprocess.Popen(command, stdin=follower, stdout=follower, stderr=follower, env=env)
-    os.close(follower)
-    seen = b""
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        seen += chunk
-    os.close(leader)
-    assert process.wait(timeout=20) == 0
-    assert b"Reading" in seen
+    code, seen = in_a_terminal(command, env)
+    assert code == 0
+    assert "Reading" in seen
     piped = subprocess.run([*command[:-2], "-o", str(tmp_path / "again.json")], capture_output=True, env=env)
     assert piped.returncode == 0
     assert piped.stderr == b""

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -18,7 +21,7 @@ from lvost.cli import quickcomplete
 from lvost.cli.main import app
 from lvost.core.names import embedded_path
 from lvost.format import datafile
-from support import SMALL, soundtracks, variant
+from support import SMALL, in_a_terminal, soundtracks, variant
 
 
 @pytest.fixture
@@ -301,3 +304,24 @@ def test_what_is_exported_adds_back_as_the_same_soundtrack(data: dict[str, Any])
         assert lvost("--library", str(second), "add", "--id", "x", str(exported)).exit_code == 0
         back = lvost("--library", str(second), "export", "x")
         assert back.stdout == exported.read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+def test_adding_many_files_shows_a_progress_bar_on_a_terminal_and_a_line_a_file_in_a_pipe(
+    tmp_path: Path,
+) -> None:
+    files = []
+    for i in range(3):
+        files.append(tmp_path / f"s{i}.json")
+        files[-1].write_text(json.dumps(variant(soundtrack__album__title=f"Album {i}")))
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "80", "LVOST_LIBRARY": str(tmp_path / "a.db")}
+    code, seen = in_a_terminal([sys.executable, "-m", "lvost", "add", *map(str, files)], env)
+    assert code == 0
+    assert "Adding" in seen
+    assert seen.rstrip().endswith(f"Added 3 soundtracks to {tmp_path / 'a.db'}")
+    env["LVOST_LIBRARY"] = str(tmp_path / "b.db")
+    piped = subprocess.run(
+        [sys.executable, "-m", "lvost", "add", *map(str, files)], capture_output=True, text=True, env=env
+    )
+    assert (piped.returncode, piped.stderr) == (0, "")
+    assert piped.stdout.splitlines() == [f"Added {f} as album-{i}: 2 tracks" for i, f in enumerate(files)]

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from lvost.cli import complete
-from lvost.cli.app import FormatOption, JsonFlag, app, library_path, resolve_format, show_listing, write
+from lvost.cli.app import (
+    FormatOption,
+    JsonFlag,
+    app,
+    interactive_terminal,
+    library_path,
+    resolve_format,
+    show_listing,
+    write,
+)
 from lvost.cli.writing import destination, write_soundtrack
 from lvost.core.errors import DataFileError, UsageError
 from lvost.core.text import counted, safe
@@ -64,19 +75,40 @@ def add(
     if slug is not None:
         soundtracks.check_id(slug)  # before any file is read
     path = library_path()
-    failed = 0
-    for file in files:
-        data, problems = datafile.check(file)
-        if data is None:
-            write(datafiles.problem_lines(file, problems))
-            failed += 1
-            continue
-        added = soundtracks.add(path, data, slug, replace)
-        write(safe(f"Added {file} as {added}: {counted(len(data.tracks), 'track')}") + "\n")
+    watched = interactive_terminal() and len(files) > 1  # a bar for a person, a line a file for a log
+    failed = added = 0
+    with _progress(len(files) if watched else 0) as advance:
+        for file in files:
+            data, problems = datafile.check(file)
+            if data is None:
+                write(datafiles.problem_lines(file, problems))
+                failed += 1
+            else:
+                chosen = soundtracks.add(path, data, slug, replace)
+                added += 1
+                if not watched:
+                    write(safe(f"Added {file} as {chosen}: {counted(len(data.tracks), 'track')}") + "\n")
+            advance()
+    if watched:
+        write(f"Added {counted(added, 'soundtrack')} to {safe(str(path))}\n")
     if failed:
-        raise DataFileError(
-            f"{counted(failed, 'file')} had problems and {'was' if failed == 1 else 'were'} not added"
-        )
+        were = "was" if failed == 1 else "were"
+        raise DataFileError(f"{counted(failed, 'file')} had problems and {were} not added")
+
+
+@contextlib.contextmanager
+def _progress(total: int) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr for ``total`` steps (none for 0), and the call that
+    advances it."""
+    if not total:
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("Adding", total=total)
+        yield lambda: progress.advance(task)
 
 
 @app.command()
