@@ -333,7 +333,7 @@ def json_numbers(result: Result) -> list[int]:
             ["tracks", "--fields", "number,length"],
             'Error: unknown field "length"; fields are number, title, '
             "alternate_titles, performers, writers, kinds, kind_inferred, genres, instruments, duration_seconds, "
-            "notes, sources, disc, themes",
+            "notes, sources, disc, file, themes",
         ),
         (
             ["tracks", "--format", "xml"],

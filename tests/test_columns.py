@@ -41,7 +41,7 @@ def test_unknown_field_lists_the_valid_ones(catalog: Catalog) -> None:
         choose(track_columns(catalog), "number,titel", TRACK_DEFAULT)
     assert str(caught.value) == (
         'unknown field "titel"; fields are number, title, alternate_titles, performers, writers, kinds, '
-        'kind_inferred, genres, instruments, duration_seconds, notes, sources, disc, themes. Did you mean "title"?'
+        'kind_inferred, genres, instruments, duration_seconds, notes, sources, disc, file, themes. Did you mean "title"?'
     )
 
 

@@ -146,10 +146,26 @@ def test_an_untagged_file_whose_name_is_not_utf8_is_named_with_replacement_chara
     wav(music / "02 Rain.wav", 1.0)
     out = tmp_path / "out.json"
     assert run(str(music), "-o", str(out))[0] == 0
-    assert [t["title"] for t in load(out)["tracks"]] == ["01 Caf\ufffd Noir", "02 Rain"]  # type: ignore[index]
+    tracks = load(out)["tracks"]
+    assert [t["title"] for t in tracks] == ["01 Caf\ufffd Noir", "02 Rain"]  # type: ignore[index]
+    # a path that is not UTF-8 cannot be kept in a JSON file: that track has no file
+    assert [t.get("file") for t in tracks] == [None, str((music / "02 Rain.wav").resolve())]  # type: ignore[union-attr]
 
 
-def test_merge_fills_durations_of_three_tracks_and_changes_nothing_else(tmp_path: Path) -> None:
+def test_each_imported_track_keeps_where_its_file_is(tmp_path: Path) -> None:
+    music = tmp_path / "music"
+    wav(music / "b.wav", 1.0, title="Seven", track="7")
+    wav(music / "cd2" / "a.wav", 1.0, title="Eight")
+    out = tmp_path / "out.json"
+    assert run(str(music), "-o", str(out))[0] == 0
+    tracks = load(out)["tracks"]
+    assert {t["title"]: t["file"] for t in tracks} == {  # type: ignore[index]
+        "Seven": str((music / "b.wav").resolve()),
+        "Eight": str((music / "cd2" / "a.wav").resolve()),
+    }
+
+
+def test_merge_fills_durations_and_files_of_three_tracks_and_changes_nothing_else(tmp_path: Path) -> None:
     music = tmp_path / "copy"
     wav(music / "02.wav", 3.5, title="Angel Eyes", track="2", artist="Sting")
     wav(music / "lonesome.wav", 2.0, title="It\u2019s a lonesome old town")  # no number: placed by title
@@ -168,6 +184,9 @@ def test_merge_fills_durations_of_three_tracks_and_changes_nothing_else(tmp_path
     after = load(out)
     for track in before["tracks"]:
         track["duration_seconds"] = {2: 4, 14: 4, 19: 2}.get(track["number"])  # 3.5 s rounds to 4
+        placed = {2: "02.wav", 14: "14.wav", 19: "lonesome.wav"}.get(track["number"])
+        if placed:
+            track["file"] = str((music / placed).resolve())
     assert after == before
 
 

@@ -116,7 +116,10 @@ def test_track_detail_data_uses_the_format_field_names(catalog: Catalog) -> None
     assert data["performers"] == [{"name": "Sting", "role": "vocals"}]
     assert data["duration_seconds"] is None
     assert data["themes"] == ["loneliness", "longing"]
-    assert set(data) - {"themes"} == set(type(catalog.tracks[0]).model_fields)
+    # every field of the format, but the file of a track that has none
+    assert set(data) - {"themes"} == set(type(catalog.tracks[0]).model_fields) - {"file"}
+    placed = catalog.tracks[0].model_copy(update={"file": "/music/01.flac"})
+    assert listings.track_data(placed)["file"] == "/music/01.flac"
 
 
 def test_each_matched_field_is_a_line_of_its_own(catalog: Catalog) -> None:

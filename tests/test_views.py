@@ -81,3 +81,20 @@ def test_about_view_of_a_file_with_no_film(small: Catalog) -> None:
     assert "Score      unknown" in lines
     assert "Contents   3 tracks, 1 theme" in lines
     assert not any("The film" in line for line in lines)
+
+
+def test_track_view_says_where_the_audio_file_is_only_when_it_is_known(small: Catalog) -> None:
+    track = small.tracks[0]
+    assert not any(line.startswith("File") for line in lines_of(views.track_view(small, track)))
+    placed = track.model_copy(update={"file": "/music/Night Tram/01 Last Tram Home.flac"})
+    assert (
+        lines_of(views.track_view(small, placed))[-1]
+        == "File         /music/Night Tram/01 Last Tram Home.flac"
+    )
+
+
+def test_the_schema_knows_a_tracks_file() -> None:
+    from lvost.output.datafiles import json_schema
+
+    track = json_schema()["$defs"]["Track"]["properties"]["file"]
+    assert track["description"] == "The path of the track's audio file, where it is known."

@@ -24,6 +24,7 @@ TRACK_COLUMNS = (
     "notes",
     "sources",
     "disc",
+    "file",
     "themes",
 )
 THEME_COLUMNS = ("id", "name", "description", "genres", "tracks", "sources")

@@ -67,6 +67,9 @@ class Track(_Model):
     notes: list[Text] = Field(default_factory=_no_items)
     sources: list[SourceId] = Field(default_factory=_no_items)
     disc: int | None = Field(default=None, ge=1, description="The disc, on an album of several.")
+    file: Text | None = Field(
+        default=None, description="The path of the track's audio file, where it is known."
+    )
 
 
 class Theme(_Model):

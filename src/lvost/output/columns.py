@@ -108,6 +108,7 @@ def track_columns(catalog: Catalog | None) -> dict[str, Column[Track]]:
         Column("notes", "Notes", "prose", lambda t: " ".join(t.notes) or DASH, lambda t: list(t.notes)),
         Column("sources", "Sources", "list", *listed(lambda t: t.sources)),
         Column("disc", "Disc", "fixed", lambda t: str(t.disc or DASH), lambda t: t.disc, right=True),
+        Column("file", "File", "prose", lambda t: t.file or DASH, lambda t: t.file),
         Column("themes", "Themes", "list", *themes),
     ]
     return {c.name: c for c in columns}

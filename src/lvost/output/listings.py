@@ -107,7 +107,9 @@ def snippet(text: str, width: int = _SNIPPET) -> str:
 
 
 def track_data(track: Track) -> dict[str, Any]:
-    return track.model_dump(mode="json")
+    """The track as the format has it; ``file`` only where it is known, so that a
+    soundtrack without audio files reads as it did before the field existed."""
+    return track.model_dump(mode="json", exclude=None if track.file else {"file"})
 
 
 def theme_data(theme: Theme) -> dict[str, Any]:

@@ -57,6 +57,8 @@ def track_view(catalog: Catalog, track: Track) -> RenderableType:
     ]
     if track.alternate_titles:
         rows.insert(0, ("Also listed as", list(track.alternate_titles)))
+    if track.file is not None:  # only imported tracks have one
+        rows.append(("File", [track.file]))
     total = catalog.count()
     return Group(
         _heading(f"{track.number}. {track.title}"),

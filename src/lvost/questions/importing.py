@@ -254,7 +254,19 @@ def _track(f: AudioFile, number: int) -> Track:
         genres=[normalize_genre(g) for g in f.genres],
         duration_seconds=f.seconds,
         disc=f.disc,
+        file=file_path(f.path),
     )
+
+
+def file_path(path: Path) -> str | None:
+    """Where the audio file is, as the format keeps it: absolute, and ``None`` for
+    a path that is not UTF-8, which a soundtrack file (JSON text) cannot hold."""
+    spelt = str(path.resolve())
+    try:
+        spelt.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    return spelt
 
 
 def _visible_name(name: str) -> str | None:
@@ -287,7 +299,7 @@ def _most_common(values: Iterable[Any]) -> Any:
 
 def merge(existing: Catalog, report: Report) -> SoundtrackFile:
     """``existing`` with what the files add: values it lacks (durations first, then
-    performers, writers and genres). A known value is never replaced; a file that
+    performers, writers, genres and where the file is). A known value is never replaced; a file that
     disagrees with one is a conflict, noted. Files are placed by track number, then
     by title (matched as ``show`` matches); a file that fits neither is noted."""
     updates: dict[int, dict[str, Any]] = {}
@@ -336,6 +348,7 @@ def _additions(track: Track, f: AudioFile, report: Report) -> dict[str, Any]:
         "performers": [Credit(name=n) for n in f.performers],
         "writers": _writers(f),
         "genres": [normalize_genre(g) for g in f.genres],
+        "file": file_path(f.path),
     }
     for name, value in offered.items():
         known = getattr(track, name)
@@ -352,7 +365,7 @@ def _additions(track: Track, f: AudioFile, report: Report) -> dict[str, Any]:
 
 
 def _agrees(name: str, known: Any, offered: Any) -> bool:
-    if name == "duration_seconds":
+    if name in ("duration_seconds", "file"):
         return bool(known == offered)
     names = {getattr(v, "name", v).casefold() for v in known}
     return {getattr(v, "name", v).casefold() for v in offered} <= names
