@@ -593,3 +593,54 @@ def test_a_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
     piped = subprocess.run([*command[:-2], "-o", str(tmp_path / "again.json")], capture_output=True, env=env)
     assert piped.returncode == 0
     assert piped.stderr == b""
+
+
+def test_without_o_the_soundtrack_goes_into_the_library(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library = tmp_path / "library.db"
+    monkeypatch.setenv("LVOST_LIBRARY", str(library))
+    music = tmp_path / "Night Music"
+    wav(music / "1.wav", 1.0, title="One", track="1", album="Night Music")
+    wav(music / "2.wav", 2.0, title="Two", track="2", album="Night Music")
+    code, stdout, stderr = run(str(music))
+    assert (code, stdout, stderr) == (
+        0,
+        "Added to the library as night-music: 2 tracks from 2 files, 0 skipped\n",
+        "",
+    )
+    picked = CliRunner().invoke(app, ["tracks", "-s", "night-music", "--json"]).stdout
+    assert [(t["title"], t["file"]) for t in json.loads(picked)] == [
+        ("One", str((music / "1.wav").resolve())),
+        ("Two", str((music / "2.wav").resolve())),
+    ]
+    again = run(str(music))
+    assert again == (1, "", 'Error: "night-music" is already in the library; --replace replaces it\n')
+    assert run(str(music), "--replace")[0] == 0
+    assert run(str(music), "--id", "nights")[1].startswith("Added to the library as nights: ")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["-o", "x.json", "--id", "a"],
+            "--id and --replace are for the library; with -o a file is written, and --force replaces it",
+        ),
+        (
+            ["-o", "x.json", "--replace"],
+            "--id and --replace are for the library; with -o a file is written, and --force replaces it",
+        ),
+        (["--force"], "--force replaces an -o file; in the library, --replace replaces a soundtrack"),
+        (
+            ["--id", "Not An Id"],
+            '"Not An Id" cannot be an id; an id is lower-case words joined by hyphens, like "not-an-id"',
+        ),
+    ],
+)
+def test_options_for_a_file_and_for_the_library_do_not_mix(
+    tmp_path: Path, args: list[str], message: str
+) -> None:
+    music = tmp_path / "music"
+    wav(music / "1.wav", 1.0)
+    assert run(str(music), *args) == (2, "", f"Error: {message}\n")

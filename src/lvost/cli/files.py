@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from lvost.cli.app import app, data_path, show_json, write
-from lvost.core.errors import DataFileError, LvostError
+from lvost.core.errors import DataFileError, LvostError, UsageError
 from lvost.core.names import embedded_path
 from lvost.core.text import counted, safe
 from lvost.output import datafiles
@@ -73,23 +73,40 @@ def cache_command(
 @app.command("import")
 def import_folder(
     folder: Annotated[Path, typer.Argument(help="The folder of audio files (discs may be subfolders).")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="The soundtrack file to write.")],
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Write a soundtrack file instead of adding to your library."),
+    ] = None,
     merge_with: Annotated[
         Path | None,
         typer.Option(
             "--merge", metavar="FILE", help="Fill in what this soundtrack file does not know instead."
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace the -o file if it exists.")] = False,
+    slug: Annotated[
+        str | None,
+        typer.Option("--id", metavar="ID", help="The library id to add it under; else its album's."),
+    ] = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Replace a soundtrack already in the library under that id.")
+    ] = False,
 ) -> None:
-    """Make a soundtrack file from a folder of audio files, or fill in an existing one.
+    """Add a folder of audio files to your library as a soundtrack, or write it as a file.
 
-    Reads MP3, FLAC, Ogg, Opus, M4A and WAV files with their tags and real lengths;
-    with --merge, adds to an existing file only what it does not know (lengths first).
+    Reads MP3, FLAC, Ogg, Opus, M4A and WAV files with their tags, real lengths and
+    where they are; with --merge, fills in an existing soundtrack file with only what
+    it does not know (lengths first).
 
-    Examples: lvost import ~/Music/LLV -o llv.json
+    Examples: lvost import ~/Music/LLV    lvost import ~/Music/LLV -o llv.json
     lvost import ~/Music/LLV --merge llv.json -o llv-full.json
     """
     from lvost.cli.importer import run_import
 
-    run_import(folder, output, merge_with, force)
+    if output is not None and (slug is not None or replace):
+        raise UsageError(
+            "--id and --replace are for the library; with -o a file is written, and --force replaces it"
+        )
+    if output is None and force:
+        raise UsageError("--force replaces an -o file; in the library, --replace replaces a soundtrack")
+    run_import(folder, output, merge_with, force, slug, replace)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from rich.console import Console
 
-from lvost.cli.app import interactive_terminal, note, write
+from lvost.cli.app import interactive_terminal, library_path, note, write
 from lvost.cli.writing import destination, write_soundtrack
 from lvost.core.errors import LvostError
 from lvost.core.text import counted, safe
@@ -17,8 +17,16 @@ if TYPE_CHECKING:
     from lvost.questions.importing import Report
 
 
-def run_import(folder: Path, output: Path, merge_with: Path | None, force: bool) -> None:
+def run_import(
+    folder: Path, output: Path | None, merge_with: Path | None, force: bool, slug: str | None, replace: bool
+) -> None:
+    """Read ``folder`` and write the soundtrack to ``output``, or add it to the
+    library (under ``slug``, else its album's id) when there is no ``output``."""
+    from lvost.questions import soundtracks
+
     _check_paths(folder, output, force)
+    if slug is not None:
+        soundtracks.check_id(slug)
     try:
         import mutagen  # noqa: F401  (read by lvost.questions.importing; checked here to say what is missing)
     except ImportError:
@@ -30,17 +38,22 @@ def run_import(folder: Path, output: Path, merge_with: Path | None, force: bool)
     for skipped in report.skipped:
         note(f"skipped {skipped.path.relative_to(folder)}: {skipped.reason}")
     data = importing.soundtrack(report, folder, existing)
-    write_soundtrack(output, force, data)
+    if output is not None:
+        write_soundtrack(output, force, data)
+        done = f"Wrote {output}"
+    else:
+        done = f"Added to the library as {soundtracks.add(library_path(), data, slug, replace)}"
     for line in report.notes:
         write(safe(line) + "\n")
     tracks, files = counted(len(data.tracks), "track"), counted(len(report.read), "file")
-    write(safe(f"Wrote {output}: {tracks} from {files}, {len(report.skipped)} skipped") + "\n")
+    write(safe(f"{done}: {tracks} from {files}, {len(report.skipped)} skipped") + "\n")
 
 
-def _check_paths(folder: Path, output: Path, force: bool) -> None:
+def _check_paths(folder: Path, output: Path | None, force: bool) -> None:
     if not folder.is_dir():
         raise LvostError(f"{folder} is not a folder; give the folder that holds the audio files")
-    destination(output, force)  # refuse now rather than after a long read
+    if output is not None:
+        destination(output, force)  # refuse now rather than after a long read
 
 
 def _read_with_progress(folder: Path) -> Report:

@@ -38,7 +38,7 @@ VALUE_OPTIONS: dict[str, tuple[str, ...]] = {
     "stats": _PICK,
     "arc": ("--genre", *_PICK),
     "browse": _PICK,
-    "import": ("-o", "--output", "--merge"),
+    "import": ("-o", "--output", "--merge", "--id"),
     "soundtracks": ("--format", "--fields"),
     "add": ("--id",),
     "export": ("-o", "--output", "--all"),
