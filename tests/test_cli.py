@@ -48,6 +48,7 @@ def test_the_commands_are_the_ones_documented() -> None:
         "cache",
         "export",
         "import",
+        "play",
         "remove",
         "schema",
         "search",
@@ -204,7 +205,7 @@ def test_about(invoke: Invoke) -> None:
             "See 'lvost search --help'.",
         ),
         (["show"], 2, "Error: Missing argument 'TRACK'. See 'lvost show --help'."),
-        (["play"], 2, "Error: No such command 'play'. See 'lvost --help'."),
+        (["dance"], 2, "Error: No such command 'dance'. See 'lvost --help'."),
         (["tracks", "--colour"], 2, "Error: no such option: --colour; --help lists the options"),
         (["show", "2", "--colour"], 2, "Error: No such option: --colour. See 'lvost show --help'."),
     ],
@@ -338,7 +339,7 @@ def json_numbers(result: Result) -> list[int]:
         (
             ["tracks", "--format", "xml"],
             "Error: Invalid value for '--format': 'xml' is not one of 'table', 'json', "
-            "'csv', 'tsv', 'markdown', 'plain'. See 'lvost tracks --help'.",
+            "'csv', 'tsv', 'markdown', 'plain', 'm3u'. See 'lvost tracks --help'.",
         ),
         (
             ["tracks", "genre:"],

@@ -311,6 +311,7 @@ class FormatChoice(str, Enum):
     TSV = "tsv"
     MARKDOWN = "markdown"
     PLAIN = "plain"
+    M3U = "m3u"
 
 
 GenreOption = Annotated[
@@ -321,7 +322,8 @@ FormatOption = Annotated[
     FormatChoice | None,
     typer.Option(
         "--format",
-        help="table, json, csv, tsv, markdown, or plain (tab-separated rows without a header). "
+        help="table, json, csv, tsv, markdown, plain (tab-separated rows without a header), or for "
+        "tracks and search m3u (a playlist of those with an audio file). "
         "The default is a table on a terminal and plain rows in a pipe.",
         show_default=False,
     ),
@@ -345,6 +347,14 @@ def show_listing(rows: listings.Listing[Any], fmt: Format, fields: str | None, e
     if not isinstance(rows.rows, Sequence):  # rows as they come: is there a first one?
         first = next(rows.rows, None)
         rows = replace(rows, rows=[] if first is None else itertools.chain([first], rows.rows))
+    if fmt == "m3u":
+        from lvost.output.playlists import left_out
+
+        text, left = listings.playlist(rows)
+        write(text)
+        if left:
+            note(left_out(left))
+        return
     shown = listings.listing(rows, fmt, fields, out.width)
     if not rows.rows and fmt in ("table", "plain"):
         note(empty)

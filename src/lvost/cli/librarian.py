@@ -1,8 +1,9 @@
-"""The commands that keep the library: soundtracks, add, remove and export."""
+"""The commands that keep the library (soundtracks, add, remove, export) and play from it."""
 
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated
@@ -13,17 +14,24 @@ from lvost.cli import complete
 from lvost.cli.app import (
     FormatOption,
     JsonFlag,
+    QueryCommand,
+    SoundtrackOption,
     app,
+    as_typed,
     interactive_terminal,
     library_path,
+    load_catalog,
+    note,
     resolve_format,
     show_listing,
     write,
 )
 from lvost.cli.writing import destination, write_soundtrack
-from lvost.core.errors import DataFileError, UsageError
+from lvost.core.errors import DataFileError, LvostError, UsageError
 from lvost.core.text import counted, safe
+from lvost.format.models import Track
 from lvost.output import datafiles, listings
+from lvost.questions.playing import PLAYER_ENV
 
 
 @app.command()
@@ -180,3 +188,46 @@ def export(
     for each in ids:
         write_soundtrack(every / f"{each}.json", force, soundtracks.catalog_of(path, each).data)
     write(safe(f"Wrote {counted(len(ids), 'soundtrack')} to {every}") + "\n")
+
+
+@app.command(cls=QueryCommand, context_settings={"ignore_unknown_options": True})
+def play(
+    ctx: typer.Context,
+    query: Annotated[
+        list[str] | None, typer.Argument(help="Query terms, as tracks takes them.", show_default=False)
+    ] = None,
+    soundtrack: SoundtrackOption = None,
+) -> None:
+    """Play the tracks that match, in album order, with $LVOST_PLAYER, else mpv, else the system's player.
+
+    Examples: lvost play -s night-music    lvost play performer:sting
+    """
+    import subprocess
+    import tempfile
+
+    from lvost.output.playlists import m3u
+    from lvost.questions.catalog import TrackFilter
+    from lvost.questions.playing import opener, playable, player
+
+    catalog = load_catalog(soundtrack)
+    found = playable(catalog.select_tracks(TrackFilter(query=tuple(as_typed(ctx, query or ())))))
+    for track, why in found.left:
+        note(f"not played: {track.number}. {track.title}: {why}")
+    if not found.files:
+        raise LvostError("nothing to play: none of these tracks has an audio file that is there")
+    command = player()
+    if command is None:  # the system's opener takes one file: hand it a playlist
+        handle, name = tempfile.mkstemp(prefix="lvost-", suffix=".m3u")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(
+                m3u(Track(number=i + 1, title=f.name, file=str(f)) for i, f in enumerate(found.files))[0]
+            )
+        command = [*opener(), name]
+    else:
+        command = [*command, *map(str, found.files)]
+    try:
+        subprocess.run(command, check=False)
+    except OSError as exc:
+        raise LvostError(
+            f"{command[0]} could not be started ({exc.strerror or exc}); set {PLAYER_ENV} to a player"
+        ) from None

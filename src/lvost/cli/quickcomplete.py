@@ -24,7 +24,7 @@ from lvost.core.names import COLUMN_NAMES, KINDS, MAX_BYTES, embedded_path, norm
 COMMANDS = (
     *("tracks", "show", "themes", "search", "about", "validate", "schema"),
     *("stats", "arc", "cache", "browse", "import"),
-    *("soundtracks", "add", "remove", "export"),
+    *("soundtracks", "add", "remove", "export", "play"),
 )
 GLOBAL_VALUE_OPTIONS = ("--data", "--library")
 GLOBAL_FLAGS = ("--no-color",)
@@ -42,6 +42,7 @@ VALUE_OPTIONS: dict[str, tuple[str, ...]] = {
     "soundtracks": ("--format", "--fields"),
     "add": ("--id",),
     "export": ("-o", "--output", "--all"),
+    "play": _PICK,
 }
 """For each command, the options that take a value; the tests compare them with Typer's."""
 

@@ -17,7 +17,7 @@ from lvost.core.text import UNSAFE_ABOVE_C0, safe
 from lvost.output.columns import Column
 
 Row = TypeVar("Row")
-Format = Literal["table", "json", "csv", "tsv", "markdown", "plain"]
+Format = Literal["table", "json", "csv", "tsv", "markdown", "plain", "m3u"]
 
 _JSON_UNSAFE = re.compile(f"[{UNSAFE_ABOVE_C0}]")
 """What ``safe`` escapes that JSON would write as it is (it escapes "\\x00" to "\\x1f" itself)."""

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from rich.table import Table
 
+from lvost.core.errors import UsageError
 from lvost.core.names import SOUNDTRACK_COLUMNS
 from lvost.core.text import counted
 from lvost.format.models import Theme, Track
@@ -25,6 +26,7 @@ from lvost.output.columns import (
     track_columns,
 )
 from lvost.output.formats import Format, as_csv, as_json, as_markdown, as_records, tsv_lines
+from lvost.output.playlists import m3u
 from lvost.output.tables import table
 from lvost.questions.catalog import Catalog
 
@@ -50,6 +52,8 @@ class Listing(Generic[Row]):
     full: Callable[[Row], dict[str, Any]]
     """The whole object for JSON when no fields are chosen."""
     caption: Callable[[Sequence[Column[Row]]], str | None] = lambda _: None
+    track: Callable[[Row], Track] | None = None
+    """The track a row stands for, in listings that can be a playlist."""
 
 
 def listing(
@@ -57,6 +61,8 @@ def listing(
 ) -> Table | str | Iterator[str]:
     """``rows`` in format ``fmt``: a Rich table, text ready to print, or for rows
     that scripts read (TSV, plain) lines to print as they come."""
+    if fmt == "m3u":
+        return playlist(rows)[0]
     columns = choose(rows.columns, fields, rows.default)
     if fmt in ("tsv", "plain"):
         return tsv_lines(columns, rows.rows, header=fmt == "tsv")
@@ -69,6 +75,13 @@ def listing(
     if fmt == "markdown":
         return as_markdown(columns, every)
     return table(rows.title, columns, every, width, rows.caption(columns))
+
+
+def playlist(rows: Listing[Row]) -> tuple[str, list[Track]]:
+    """``rows`` as an M3U playlist, and the tracks it leaves out for want of a file."""
+    if rows.track is None:
+        raise UsageError("--format m3u is a playlist of tracks: it is for tracks and search")
+    return m3u(rows.track(row) for row in rows.rows)
 
 
 def inferred_caption(tracks: Sequence[Track], columns: Sequence[Column[Any]]) -> str | None:
@@ -135,6 +148,7 @@ def track_listing(catalog: Catalog, tracks: Sequence[Track] | Iterator[Track]) -
         tracks,
         track_data,
         lambda columns: inferred_caption(tracks, columns) if isinstance(tracks, Sequence) else None,
+        lambda track: track,
     )
 
 
@@ -170,5 +184,11 @@ def hit_listing(
     hidden = total - shown
     note = f"{counted(hidden, 'more match', 'more matches')}: --limit N shows more, --format plain all"
     return Listing(
-        title, hit_columns(catalog, snippet), HIT_DEFAULT, hits, hit_data, lambda _: note if hidden else None
+        title,
+        hit_columns(catalog, snippet),
+        HIT_DEFAULT,
+        hits,
+        hit_data,
+        lambda _: note if hidden else None,
+        lambda hit: hit.track,
     )
