@@ -98,11 +98,19 @@ def in_a_terminal(command: list[str], env: dict[str, str]) -> tuple[int, str]:
     """Run ``command`` with stdin, stdout and stderr all on one pseudo-terminal, as
     a person at a terminal runs it; its exit code, and all it drew."""
     import pty
-    import select
 
     leader, follower = pty.openpty()
     process = subprocess.Popen(command, stdin=follower, stdout=follower, stderr=follower, env=env)
     os.close(follower)
+    drawn = read_all(leader)
+    return process.wait(timeout=20), drawn.decode(errors="replace")
+
+
+def read_all(leader: int) -> bytes:
+    """Everything the other end of a pseudo-terminal writes until it closes (or
+    stays silent for 20 s), and close this end."""
+    import select
+
     seen = b""
     while select.select([leader], [], [], 20)[0]:
         try:
@@ -113,4 +121,4 @@ def in_a_terminal(command: list[str], env: dict[str, str]) -> tuple[int, str]:
             break
         seen += chunk
     os.close(leader)
-    return process.wait(timeout=20), seen.decode(errors="replace")
+    return seen

@@ -6,7 +6,6 @@ import json
 import os
 import pty
 import re
-import select
 import signal
 import subprocess
 import sys
@@ -14,6 +13,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from support import read_all
 
 LVOST = [sys.executable, "-m", "lvost"]
 COLOUR = re.compile(r"\x1b\[[0-9;]*(?:3[0-7]|9[0-7]|38;[0-9;]+)m")
@@ -34,21 +35,9 @@ def on_a_terminal(args: list[str], **env: str) -> str:
     leader, follower = pty.openpty()
     process = subprocess.Popen([*LVOST, *args], stdout=follower, stderr=subprocess.PIPE, env=base_env(**env))
     os.close(follower)
-    chunks = []
-    while True:
-        ready, _, _ = select.select([leader], [], [], 10)
-        if not ready:
-            break
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # the other end closed
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(leader)
+    drawn = read_all(leader)
     assert process.wait(timeout=10) == 0
-    return b"".join(chunks).decode()
+    return drawn.decode()
 
 
 def test_a_terminal_gets_colour_and_a_table() -> None:

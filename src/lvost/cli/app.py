@@ -215,6 +215,17 @@ SoundtrackOption = Annotated[
 ]
 
 
+IdOption = Annotated[
+    str | None,
+    typer.Option(
+        "--id", metavar="ID", help="The library id to add it under; else one made from its album's title."
+    ),
+]
+ReplaceFlag = Annotated[
+    bool, typer.Option("--replace", help="Replace a soundtrack already in the library under that id.")
+]
+
+
 class QueryCommand(TyperCommand):
     """A command whose arguments are query terms. Click would read a term such as
     "-kind:song" as a cluster of short options ("-s ong" among them), so before

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from lvost.cli.app import app, data_path, show_json, write
+from lvost.cli.app import IdOption, ReplaceFlag, app, data_path, show_json, write
 from lvost.core.errors import DataFileError, LvostError, UsageError
 from lvost.core.names import embedded_path
 from lvost.core.text import counted, safe
@@ -84,13 +84,8 @@ def import_folder(
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace the -o file if it exists.")] = False,
-    slug: Annotated[
-        str | None,
-        typer.Option("--id", metavar="ID", help="The library id to add it under; else its album's."),
-    ] = None,
-    replace: Annotated[
-        bool, typer.Option("--replace", help="Replace a soundtrack already in the library under that id.")
-    ] = False,
+    slug: IdOption = None,
+    replace: ReplaceFlag = False,
 ) -> None:
     """Add a folder of audio files to your library as a soundtrack, or write it as a file.
 

@@ -13,8 +13,10 @@ import typer
 from lvost.cli import complete
 from lvost.cli.app import (
     FormatOption,
+    IdOption,
     JsonFlag,
     QueryCommand,
+    ReplaceFlag,
     SoundtrackOption,
     app,
     as_typed,
@@ -63,13 +65,8 @@ def soundtracks(
 @app.command()
 def add(
     files: Annotated[list[Path], typer.Argument(help="Soundtrack JSON files to add.", show_default=False)],
-    slug: Annotated[
-        str | None,
-        typer.Option(
-            "--id", metavar="ID", help="The id to add it under (one file only); else one from its album."
-        ),
-    ] = None,
-    replace: Annotated[bool, typer.Option("--replace", help="Replace a soundtrack already there.")] = False,
+    slug: IdOption = None,
+    replace: ReplaceFlag = False,
 ) -> None:
     """Add soundtrack files to your library, each checked first as validate checks it.
 

@@ -12,7 +12,6 @@ an error of its own.
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 from pathlib import Path
 
@@ -55,19 +54,9 @@ def in_memory(data: SoundtrackFile) -> sqlite3.Connection:
 def fill(connection: sqlite3.Connection, data: SoundtrackFile, made_from: str) -> None:
     """Make the tables and write ``data`` into an empty database, all in one transaction."""
     connection.isolation_level = None  # transactions as written here, not as sqlite3 guesses
-    full_text = schema.has_full_text(connection) and not os.environ.get("LVOST_NO_FULL_TEXT")
     connection.execute("BEGIN")
     try:
-        for statement in schema.statements(full_text):
-            connection.execute(statement)
-        connection.executemany(
-            "INSERT INTO meta (key, value) VALUES (?, ?)",
-            [
-                ("schema_version", str(schema.VERSION)),
-                ("full_text", "1" if full_text else "0"),
-                ("made_from", made_from),
-            ],
-        )
+        full_text = schema.make(connection, made_from=made_from)
         write.add(connection, SLUG, data)
         if full_text:
             connection.execute("INSERT INTO search_index (search_index) VALUES ('rebuild')")

@@ -104,14 +104,7 @@ def add(path: Path, slug: str, data: SoundtrackFile, replace: bool = False) -> N
             _delete(connection, found)
         if slug == BUILT_IN:
             connection.execute(f"DELETE FROM meta WHERE key = '{_HIDDEN}'")
-        owner = write.add(connection, slug, data)
-        if _has_index(connection):
-            texts = ", ".join(schema.SEARCHED)
-            connection.execute(
-                f"INSERT INTO search_index (rowid, {texts}) SELECT track, {texts} FROM search_text"
-                " WHERE track IN (SELECT id FROM tracks WHERE soundtrack = ?)",
-                (owner,),
-            )
+        _index(connection, write.add(connection, slug, data))
 
 
 def remove(path: Path, slug: str) -> None:
@@ -160,7 +153,7 @@ def _changing(path: Path) -> Iterator[sqlite3.Connection]:
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("BEGIN IMMEDIATE")
         if _is_new(connection):
-            _make(connection)
+            schema.make(connection, kind="library")
         else:
             _check_version(path, connection)
         yield connection
@@ -184,20 +177,6 @@ def _changing(path: Path) -> Iterator[sqlite3.Connection]:
 def _is_new(connection: sqlite3.Connection) -> bool:
     (tables,) = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     return int(tables) == 0
-
-
-def _make(connection: sqlite3.Connection) -> None:
-    full_text = schema.has_full_text(connection) and not os.environ.get("LVOST_NO_FULL_TEXT")
-    for statement in schema.statements(full_text):
-        connection.execute(statement)
-    connection.executemany(
-        "INSERT INTO meta (key, value) VALUES (?, ?)",
-        [
-            ("schema_version", str(schema.VERSION)),
-            ("full_text", "1" if full_text else "0"),
-            ("kind", "library"),
-        ],
-    )
 
 
 def _check_version(path: Path, connection: sqlite3.Connection) -> None:
@@ -228,14 +207,23 @@ def _has_index(connection: sqlite3.Connection) -> bool:
 def _delete(connection: sqlite3.Connection, owner: int) -> None:
     """Take one soundtrack's rows out, and its tracks out of the full-text index
     (an index over another table's text is told each text it must forget)."""
-    if _has_index(connection):
-        texts = ", ".join(schema.SEARCHED)
-        connection.execute(
-            f"INSERT INTO search_index (search_index, rowid, {texts}) SELECT 'delete', track, {texts}"
-            " FROM search_text WHERE track IN (SELECT id FROM tracks WHERE soundtrack = ?)",
-            (owner,),
-        )
+    _index(connection, owner, forget=True)
     connection.execute("DELETE FROM soundtracks WHERE id = ?", (owner,))
+
+
+def _index(connection: sqlite3.Connection, owner: int, forget: bool = False) -> None:
+    """Tell the full-text index, where there is one, of one soundtrack's tracks:
+    to learn their texts, or (``forget``) to forget them. It indexes another
+    table's text, so it must be given each text as the table holds it."""
+    if not _has_index(connection):
+        return
+    texts = ", ".join(schema.SEARCHED)
+    into, command = ("search_index, rowid", "'delete', ") if forget else ("rowid", "")
+    connection.execute(
+        f"INSERT INTO search_index ({into}, {texts}) SELECT {command}track, {texts} FROM search_text"
+        " WHERE track IN (SELECT id FROM tracks WHERE soundtrack = ?)",
+        (owner,),
+    )
 
 
 def _damaged(path: Path, exc: sqlite3.Error) -> StoreError:

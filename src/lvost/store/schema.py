@@ -8,6 +8,7 @@ JSON); the other columns are there to be asked questions of.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 
 VERSION = 1
@@ -132,6 +133,19 @@ def has_full_text(connection: sqlite3.Connection) -> bool:
         return False
     connection.execute("DROP TABLE temp.probe")
     return True
+
+
+def make(connection: sqlite3.Connection, **meta: str) -> bool:
+    """Make the tables in an empty database, with the full-text index where this
+    SQLite has it (and ``LVOST_NO_FULL_TEXT`` does not turn it off), and write the
+    version, whether there is an index, and ``meta``; whether there is. The caller
+    holds the transaction."""
+    full_text = has_full_text(connection) and not os.environ.get("LVOST_NO_FULL_TEXT")
+    for statement in statements(full_text):
+        connection.execute(statement)
+    rows = {"schema_version": str(VERSION), "full_text": "1" if full_text else "0", **meta}
+    connection.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", rows.items())
+    return full_text
 
 
 def statements(full_text: bool) -> list[str]:
