@@ -9,11 +9,11 @@ import json
 import pytest
 from rich.table import Table
 
-from lvost.core.text import safe
+from lvost.core.text import as_json, safe
 from lvost.format.models import Credit
 from lvost.output import listings
 from lvost.output.columns import TRACK_DEFAULT
-from lvost.output.formats import as_json, machine_text
+from lvost.output.formats import machine_text
 from lvost.questions.catalog import Catalog
 from lvost.questions.search import search
 

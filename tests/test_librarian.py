@@ -196,7 +196,7 @@ def test_an_unknown_soundtrack_suggests_the_closest_id(library: Path) -> None:
     result = lvost("tracks", "-s", "nigth")
     assert (result.exit_code, result.stderr) == (
         1,
-        'Error: no soundtrack "nigth" in the library; lvost soundtracks lists them. Did you mean "night"?\n',
+        'Error: "nigth" is not in the library; lvost soundtracks lists what is. Did you mean "night"?\n',
     )
 
 
@@ -266,6 +266,12 @@ def test_export_prints_or_writes_a_file_that_validates(library: Path, tmp_path: 
 def test_export_all_writes_each_soundtrack_or_none(library: Path, tmp_path: Path) -> None:
     lvost("add", "--id", "night", str(SMALL))
     folder = tmp_path / "out"
+    missing = lvost("export", "--all", str(folder))
+    assert (missing.exit_code, missing.stderr) == (
+        1,
+        f"Error: {folder} is not a folder; make it first, or give another\n",
+    )
+    folder.mkdir()
     done = lvost("export", "--all", str(folder))
     assert (done.exit_code, done.stdout) == (0, f"Wrote 2 soundtracks to {folder}\n")
     assert sorted(p.name for p in folder.iterdir()) == ["leaving-las-vegas.json", "night.json"]
@@ -325,3 +331,67 @@ def test_adding_many_files_shows_a_progress_bar_on_a_terminal_and_a_line_a_file_
     )
     assert (piped.returncode, piped.stderr) == (0, "")
     assert piped.stdout.splitlines() == [f"Added {f} as album-{i}: 2 tracks" for i, f in enumerate(files)]
+
+
+def test_add_goes_on_past_a_file_it_cannot_read_and_counts_it(library: Path, tmp_path: Path) -> None:
+    gone = tmp_path / "gone.json"
+    result = lvost("add", str(gone), str(SMALL))
+    assert result.exit_code == 1
+    assert result.stdout == f"Added {SMALL} as night-tram-test-soundtrack: 3 tracks\n"
+    assert result.stderr.splitlines()[-1] == "Error: 1 file had problems and was not added"
+    assert "gone.json" in result.stderr.splitlines()[0]
+
+
+def test_lvost_data_gives_way_to_soundtrack(library: Path) -> None:
+    lvost("add", "--id", "night", str(SMALL))
+    picked = CliRunner(env={"LVOST_DATA": "/no/such/file.json"}).invoke(app, ["tracks", "-s", "night"])
+    assert (picked.exit_code, picked.stdout) == (0, lvost("--data", str(SMALL), "tracks").stdout)
+
+
+def test_reading_commands_leave_the_library_file_as_it_was(library: Path, tmp_path: Path) -> None:
+    lvost("add", "--id", "night", str(SMALL))
+    before = (
+        library.read_bytes(),
+        library.stat().st_mtime_ns,
+        sorted(p.name for p in library.parent.iterdir()),
+    )
+    for command in (
+        ["soundtracks"],
+        ["tracks", "-s", "night"],
+        ["search", "-s", "night", "rails"],
+        ["export", "night"],
+    ):
+        assert lvost(*command).exit_code == 0, command
+    after = (
+        library.read_bytes(),
+        library.stat().st_mtime_ns,
+        sorted(p.name for p in library.parent.iterdir()),
+    )
+    assert after == before
+
+
+@pytest.mark.parametrize("damage", ["drop", "folder", "parent is a file"])
+def test_a_library_that_cannot_be_used_is_one_line_for_every_command(
+    library: Path, tmp_path: Path, damage: str
+) -> None:
+    if damage == "drop":
+        lvost("add", "--id", "night", str(SMALL))
+        with sqlite3.connect(library) as connection:
+            connection.execute("DROP TABLE soundtracks")
+        connection.close()
+    elif damage == "folder":
+        library.mkdir(parents=True)
+    else:
+        library.parent.parent.mkdir(parents=True, exist_ok=True)
+        library.parent.write_text("a file where the library's folder should be")
+    for command in (
+        ["soundtracks"],
+        ["tracks", "-s", "night"],
+        ["add", str(SMALL)],
+        ["remove", "night"],
+        ["export", "night"],
+    ):
+        result = lvost(*command)
+        assert result.exit_code == 1, (command, result.output)
+        assert result.stderr.count("\n") == 1, (command, result.stderr)
+        assert result.stderr.startswith("Error: "), (command, result.stderr)

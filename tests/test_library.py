@@ -318,3 +318,23 @@ def test_a_library_made_by_an_earlier_release_still_reads_and_changes(tmp_path: 
     library.add(path, "llv", LLV)
     assert slugs(path) == ["llv", "night"]
     index_is_whole(path)
+
+
+HALF_WRITTEN = """
+import os, sqlite3, sys
+connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+connection.execute("PRAGMA cache_size = 1")  # changed pages spill into the file before the end
+connection.execute("BEGIN IMMEDIATE")
+connection.execute("UPDATE tracks SET title = 'changed', data = data || ' '")
+os._exit(0)  # as if killed: no commit, no rollback
+"""
+
+
+def test_reading_after_a_change_killed_half_way_finds_the_library_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "library.db"
+    library.add(path, "llv", LLV)
+    subprocess.run([sys.executable, "-c", HALF_WRITTEN, str(path)], check=True)
+    assert Path(f"{path}-journal").exists()  # SQLite's record of the change to undo
+    assert slugs(path) == ["llv"]
+    assert hits(store_of(path, "llv"), "angel eyes") == hits(Catalog(LLV).store, "angel eyes")
+    index_is_whole(path)

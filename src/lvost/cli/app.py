@@ -18,8 +18,8 @@ from typer.core import TyperCommand, TyperGroup
 
 from lvost.cli import complete
 from lvost.core.errors import ExitCode, LvostError, UsageError
-from lvost.core.text import safe
-from lvost.output import formats, listings
+from lvost.core.text import as_json, safe
+from lvost.output import listings
 from lvost.output.formats import Format
 from lvost.questions.catalog import Catalog
 
@@ -195,7 +195,7 @@ def load_catalog(soundtrack: str | None = None) -> Catalog:
     path, label = data_path()
     if soundtrack is None:
         return Catalog.load(path, label)
-    if path is not None:
+    if path is not None and not _root.data_from_env:  # an option wins over LVOST_DATA
         raise UsageError("--data explores one file and --soundtrack one of the library's; give one of them")
     from lvost.questions.soundtracks import catalog_of
 
@@ -295,7 +295,7 @@ def show(renderable: RenderableType, out: Console | None = None) -> None:
 
 
 def show_json(value: object) -> None:
-    write(formats.as_json(value) + "\n")
+    write(as_json(value) + "\n")
 
 
 def batched(lines: Iterable[str], size: int) -> Iterator[list[str]]:

@@ -29,7 +29,7 @@ from lvost.cli.app import (
     write,
 )
 from lvost.cli.writing import destination, write_soundtrack
-from lvost.core.errors import DataFileError, LvostError, UsageError
+from lvost.core.errors import DataFileError, LvostError, StoreError, UsageError
 from lvost.core.text import counted, safe
 from lvost.format.models import Track
 from lvost.output import datafiles, listings
@@ -43,7 +43,7 @@ def soundtracks(
         str | None,
         typer.Option(
             "--fields",
-            metavar="NAMES",
+            metavar="A,B,...",
             help="Choose and order the columns, by name (id, album, film, year, tracks, length).",
             autocompletion=complete.column_names("soundtracks"),
         ),
@@ -84,15 +84,23 @@ def add(
     failed = added = 0
     with _progress(len(files) if watched else 0) as advance:
         for file in files:
-            data, problems = datafile.check(file)
-            if data is None:
-                write(datafiles.problem_lines(file, problems))
+            try:  # a file that cannot be read or added is told, and the others go on
+                data, problems = datafile.check(file)
+                if data is None:
+                    write(datafiles.problem_lines(file, problems))
+                    failed += 1
+                else:
+                    chosen = soundtracks.add(path, data, slug, replace)
+                    added += 1
+                    if not watched:
+                        write(safe(f"Added {file} as {chosen}: {counted(len(data.tracks), 'track')}") + "\n")
+            except StoreError:
+                raise  # the library itself: no other file would fare better
+            except LvostError as exc:
+                if len(files) == 1:
+                    raise
+                note(f"Error: {exc}")
                 failed += 1
-            else:
-                chosen = soundtracks.add(path, data, slug, replace)
-                added += 1
-                if not watched:
-                    write(safe(f"Added {file} as {chosen}: {counted(len(data.tracks), 'track')}") + "\n")
             advance()
     if watched:
         write(f"Added {counted(added, 'soundtrack')} to {safe(str(path))}\n")
@@ -178,12 +186,17 @@ def export(
             write_soundtrack(output, force, data)
         return
     assert every is not None
-    every.mkdir(parents=True, exist_ok=True)
+    if not every.is_dir():
+        raise LvostError(f"{every} is not a folder; make it first, or give another")
     ids = soundtracks.ids(path)
     for each in ids:  # every file is checked before the first is written
         destination(every / f"{each}.json", force)
     for each in ids:
-        write_soundtrack(every / f"{each}.json", force, soundtracks.catalog_of(path, each).data)
+        catalog = soundtracks.catalog_of(path, each)
+        try:
+            write_soundtrack(every / f"{each}.json", force, catalog.data)
+        finally:
+            catalog.close()
     write(safe(f"Wrote {counted(len(ids), 'soundtrack')} to {every}") + "\n")
 
 

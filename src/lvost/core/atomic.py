@@ -22,7 +22,8 @@ def replacing(target: Path, keep_mode: bool = False) -> Iterator[Path]:
     the disk before the rename, so a crash cannot leave a short file under the
     name. On any error, Ctrl-C included, the new file goes and ``target`` is left
     as it was. With ``keep_mode`` the new file gets the permissions of the one it
-    replaces; without, it stays readable by its owner alone, as ``mkstemp`` made it.
+    replaces (a new one, what the umask allows); without, it stays readable by its
+    owner alone, as ``mkstemp`` made it.
 
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
@@ -39,7 +40,7 @@ def replacing(target: Path, keep_mode: bool = False) -> Iterator[Path]:
     temporary = Path(name)
     try:
         yield temporary
-        with temporary.open("rb") as stream:
+        with temporary.open("r+b") as stream:  # Windows syncs only what it may write
             os.fsync(stream.fileno())
         if keep_mode:
             _keep_mode(temporary, target)
@@ -52,11 +53,15 @@ def replacing(target: Path, keep_mode: bool = False) -> Iterator[Path]:
 
 
 def _keep_mode(temporary: Path, target: Path) -> None:
+    """The replaced file's permissions; a new file gets what the umask allows, as
+    one made by ``open`` would."""
     try:
-        mode = target.stat().st_mode
+        mode = stat.S_IMODE(target.stat().st_mode)
     except FileNotFoundError:
-        return
-    temporary.chmod(stat.S_IMODE(mode))  # a path, not os.fchmod: Windows has no fchmod
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    temporary.chmod(mode)  # a path, not os.fchmod: Windows has no fchmod
 
 
 def _sync_folder(folder: Path) -> None:

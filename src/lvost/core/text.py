@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 INVISIBLE = "\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\U000e0000-\U000e007f"
 """The characters that show nothing yet are not white space, as the inside of a
@@ -82,3 +83,24 @@ def counted(count: int, noun: str, plural: str | None = None) -> str:
     ('1 track', '25 tracks', '2 matches')
     """
     return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
+_JSON_UNSAFE = re.compile(f"[{UNSAFE_ABOVE_C0}]")
+"""What ``safe`` escapes that JSON would write as it is (it escapes "\\x00" to "\\x1f" itself)."""
+
+
+def as_json(value: Any) -> str:
+    """JSON text: strings decode to exactly what the data has, and characters a
+    terminal could act on, invisible ones and lone surrogates are written as ``\\u``
+    escapes (a character beyond U+FFFF as two, as JSON spells it).
+
+    >>> as_json(["Café \\u202e\\x9b\\x1b"])
+    '[\\n  "Café \\\\u202e\\\\u009b\\\\u001b"\\n]'
+    >>> as_json("\\u200b\\U000e0041\\udc9d")
+    '"\\\\u200b\\\\udb40\\\\udc41\\\\udc9d"'
+    """
+    import json
+
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    # Outside strings JSON is plain ASCII, so these can only be inside strings.
+    return _JSON_UNSAFE.sub(lambda m: json.dumps(m.group())[1:-1], text)

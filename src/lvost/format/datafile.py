@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from lvost.core.errors import DataFileError
 from lvost.core.names import MAX_BYTES
-from lvost.core.text import VISIBLE, counted
+from lvost.core.text import VISIBLE, as_json, counted
 from lvost.format.links import BrokenLink, BrokenLinksError, broken_links
 from lvost.format.locate import line_of
 from lvost.format.models import SLUG, SoundtrackFile
@@ -52,9 +52,9 @@ def from_bytes(raw: bytes, name: str) -> SoundtrackFile:
 
 def dumps(data: SoundtrackFile) -> str:
     """``data`` as the text of a soundtrack file: what it was given and nothing
-    more (defaults left out), indented, ending with a newline."""
-    dumped = data.model_dump(mode="json", by_alias=True, exclude_unset=True)
-    return json.dumps(dumped, ensure_ascii=False, indent=2) + "\n"
+    more (defaults left out), indented, ending with a newline, and with what a
+    terminal could act on escaped (it reads back the same)."""
+    return as_json(data.model_dump(mode="json", by_alias=True, exclude_unset=True)) + "\n"
 
 
 def check(path: Path) -> tuple[SoundtrackFile | None, list[Problem]]:

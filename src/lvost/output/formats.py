@@ -9,18 +9,14 @@ on a terminal or split a row; JSON alone keeps strings exact.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Literal, TypeVar
 
-from lvost.core.text import UNSAFE_ABOVE_C0, safe
+from lvost.core.text import safe
 from lvost.output.columns import Column
 
 Row = TypeVar("Row")
 Format = Literal["table", "json", "csv", "tsv", "markdown", "plain", "m3u"]
-
-_JSON_UNSAFE = re.compile(f"[{UNSAFE_ABOVE_C0}]")
-"""What ``safe`` escapes that JSON would write as it is (it escapes "\\x00" to "\\x1f" itself)."""
 
 
 def cells(columns: Sequence[Column[Row]], row: Row) -> list[str]:
@@ -97,23 +93,6 @@ def as_markdown(columns: Sequence[Column[Row]], rows: Sequence[Row]) -> str:
 
     head = line([c.header for c in columns]) + line(["---"] * len(columns))
     return head + "".join(line(cells(columns, row)) for row in rows)
-
-
-def as_json(value: Any) -> str:
-    """JSON text: strings decode to exactly what the data has, and characters a
-    terminal could act on, invisible ones and lone surrogates are written as ``\\u``
-    escapes (a character beyond U+FFFF as two, as JSON spells it).
-
-    >>> as_json(["Café \\u202e\\x9b\\x1b"])
-    '[\\n  "Café \\\\u202e\\\\u009b\\\\u001b"\\n]'
-    >>> as_json("\\u200b\\U000e0041\\udc9d")
-    '"\\\\u200b\\\\udb40\\\\udc41\\\\udc9d"'
-    """
-    import json
-
-    text = json.dumps(value, ensure_ascii=False, indent=2)
-    # Outside strings JSON is plain ASCII, so these can only be inside strings.
-    return _JSON_UNSAFE.sub(lambda m: json.dumps(m.group())[1:-1], text)
 
 
 def as_records(columns: Sequence[Column[Row]], rows: Sequence[Row]) -> list[dict[str, Any]]:

@@ -12,7 +12,7 @@ from rich.table import Table
 
 from lvost.core.errors import UsageError
 from lvost.core.names import SOUNDTRACK_COLUMNS
-from lvost.core.text import counted
+from lvost.core.text import as_json, counted
 from lvost.format.models import Theme, Track
 from lvost.output.columns import (
     HIT_DEFAULT,
@@ -25,7 +25,7 @@ from lvost.output.columns import (
     theme_columns,
     track_columns,
 )
-from lvost.output.formats import Format, as_csv, as_json, as_markdown, as_records, tsv_lines
+from lvost.output.formats import Format, as_csv, as_markdown, as_records, tsv_lines
 from lvost.output.playlists import m3u
 from lvost.output.tables import table
 from lvost.questions.catalog import Catalog

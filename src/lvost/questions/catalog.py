@@ -56,6 +56,10 @@ class Catalog:
 
         return cls.of(Store(open_store(path or embedded_path(), label)))
 
+    def close(self) -> None:
+        """Let go of the database the catalog reads."""
+        self.store.connection.close()
+
     @classmethod
     def of(cls, store: Store) -> Catalog:
         """The soundtrack ``store`` holds (one of a library's, say)."""

@@ -81,13 +81,13 @@ def catalog_of(path: Path, slug: str) -> Catalog:
     owner = library.stored_id(connection, slug) if connection is not None else None
     if owner is not None:
         assert connection is not None
-        return Catalog.of(Store(connection, owner))
+        return Catalog.of(Store(connection, owner, lambda exc: library.damaged(path, exc)))
     built_in = slug == BUILT_IN and library.shows_built_in(connection)
     if connection is not None:
         connection.close()
     if built_in:
         return Catalog.load()
-    missing = f'no soundtrack "{slug}" in the library; lvost soundtracks lists them'
+    missing = f'"{slug}" is not in the library; lvost soundtracks lists what is'
     raise NotFoundError(missing, suggest(slug, ids(path)))
 
 
@@ -99,6 +99,9 @@ def ids(path: Path) -> list[str]:
 def _built_in() -> Entry:
     from lvost.questions.catalog import Catalog
 
-    store = Catalog.load().store
-    (entry,) = library.entries(store.connection, Path("the built-in soundtrack"))
+    catalog = Catalog.load()
+    try:
+        (entry,) = library.entries(catalog.store.connection, Path("the built-in soundtrack"))
+    finally:
+        catalog.close()
     return replace(entry, slug=BUILT_IN)

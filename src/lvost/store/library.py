@@ -18,6 +18,7 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from lvost.core.errors import LvostError, StoreError
@@ -63,11 +64,27 @@ class Entry:
 
 
 def open_for_reading(path: Path) -> sqlite3.Connection | None:
-    """The library at ``path``, read-only; ``None`` when it has not been made."""
-    if not path.exists():
-        return None
+    """The library at ``path``, read-only; ``None`` when it has not been made (or
+    is an empty file, which SQLite takes for an empty database).
+
+    A change killed half-way leaves SQLite's journal beside the file, which only
+    a connection that may write can roll back; that one step is taken first, so
+    that reading finds the library as it was before the change."""
     try:
-        connection = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+        if path.stat().st_size == 0:
+            return None
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise StoreError(
+            f"{path} cannot be read ({exc.strerror or exc}); give --library another path"
+        ) from None
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder; give --library the path of a library file")
+    if Path(f"{path}-journal").exists():
+        _recover(path)
+    try:
+        connection = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=WAIT_SECONDS)
     except sqlite3.Error as exc:
         raise _damaged(path, exc) from None
     try:
@@ -76,6 +93,15 @@ def open_for_reading(path: Path) -> sqlite3.Connection | None:
         connection.close()
         raise
     return connection
+
+
+def _recover(path: Path) -> None:
+    """Let SQLite roll back what a killed change left half-written."""
+    try:
+        with contextlib.closing(sqlite3.connect(path, timeout=WAIT_SECONDS)) as connection:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as exc:
+        raise _damaged(path, exc) from None
 
 
 def entries(connection: sqlite3.Connection, path: Path) -> list[Entry]:
@@ -132,19 +158,36 @@ def shows_built_in(connection: sqlite3.Connection | None) -> bool:
 
 def stored_id(connection: sqlite3.Connection, slug: str) -> int | None:
     """The row id of the soundtrack ``slug`` stored in the library, if it is."""
-    found = connection.execute("SELECT id FROM soundtracks WHERE slug = ?", (slug,)).fetchone()
+    found = _one(connection, "SELECT id FROM soundtracks WHERE slug = ?", (slug,))
     return None if found is None else int(found[0])
 
 
 def _built_in_hidden(connection: sqlite3.Connection) -> bool:
-    return connection.execute(f"SELECT 1 FROM meta WHERE key = '{_HIDDEN}'").fetchone() is not None
+    return _one(connection, f"SELECT 1 FROM meta WHERE key = '{_HIDDEN}'") is not None
+
+
+def _one(connection: sqlite3.Connection, sql: str, params: tuple[object, ...] = ()) -> Any:
+    """The first row ``sql`` gives; a library SQLite cannot read is a ``StoreError``."""
+    try:
+        return connection.execute(sql, params).fetchone()
+    except sqlite3.Error as exc:
+        (_, _, name) = connection.execute("PRAGMA database_list").fetchone()
+        raise _damaged(Path(name), exc) from None
 
 
 @contextlib.contextmanager
 def _changing(path: Path) -> Iterator[sqlite3.Connection]:
     """A connection inside one write transaction on the library, committed when
     the block ends without an error and rolled back otherwise."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+        raise StoreError(
+            f"the folder of {path} cannot be made ({why}); give --library another path"
+        ) from None
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder; give --library the path of a library file")
     try:
         connection = sqlite3.connect(path, timeout=WAIT_SECONDS, isolation_level=None)
     except sqlite3.Error as exc:
@@ -161,10 +204,6 @@ def _changing(path: Path) -> Iterator[sqlite3.Connection]:
     except sqlite3.Error as exc:
         with contextlib.suppress(sqlite3.Error):
             connection.execute("ROLLBACK")
-        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
-            raise StoreError(
-                f"{path} stayed busy with another change for {WAIT_SECONDS:g} s; try again"
-            ) from None
         raise _damaged(path, exc) from None
     except BaseException:
         with contextlib.suppress(sqlite3.Error):
@@ -226,7 +265,14 @@ def _index(connection: sqlite3.Connection, owner: int, forget: bool = False) -> 
     )
 
 
+def damaged(path: Path, exc: sqlite3.Error) -> str:
+    """What to say of the library at ``path`` that SQLite cannot read, and what to do."""
+    return str(_damaged(path, exc))
+
+
 def _damaged(path: Path, exc: sqlite3.Error) -> StoreError:
+    if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+        return StoreError(f"{path} stayed busy with another change for {WAIT_SECONDS:g} s; try again")
     return StoreError(
         f"{path} cannot be read as an lvost library ({exc}); move it aside and add the soundtracks"
         " again, or give --library another path"

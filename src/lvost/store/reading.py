@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,9 +37,16 @@ class Ranked:
 class Store:
     """One soundtrack in an open database."""
 
-    def __init__(self, connection: sqlite3.Connection, soundtrack: int = 1) -> None:
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        soundtrack: int = 1,
+        damaged: Callable[[sqlite3.Error], str] | None = None,
+    ) -> None:
         self.connection = connection
         self.soundtrack = soundtrack
+        self.damaged = damaged or _cache_damaged
+        """The message for damage found as the store is read, given SQLite's error."""
         found = list(self._rows("SELECT value FROM meta WHERE key = 'full_text'"))
         self.full_text = bool(found and found[0][0] == "1")
 
@@ -190,10 +197,14 @@ class Store:
         try:
             yield from self.connection.execute(sql, params)
         except sqlite3.DatabaseError as exc:
-            raise StoreError(
-                f"the store lvost keeps for this soundtrack cannot be read ({exc}); "
-                "'lvost cache --clear' removes it, and the next command builds it again"
-            ) from None
+            raise StoreError(self.damaged(exc)) from None
+
+
+def _cache_damaged(exc: sqlite3.Error) -> str:
+    return (
+        f"the store lvost keeps for this soundtrack cannot be read ({exc}); "
+        "'lvost cache --clear' removes it, and the next command builds it again"
+    )
 
 
 _TEXTS = ", ".join(f"search_text.{area}" for area in SEARCHED)
