@@ -112,8 +112,21 @@ def test_ctrl_c_exits_130_without_a_traceback(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         env=base_env(),
     )
-    time.sleep(1.0)
-    process.send_signal(signal.SIGINT)
-    _, stderr = process.communicate(timeout=10)
+    # Wait until lvost is reading the pipe (a writer can open it only then), however
+    # slowly it starts on a busy machine; the write end stays open, so it reads on.
+    writer = -1
+    deadline = time.monotonic() + 30
+    while writer < 0 and time.monotonic() < deadline:
+        try:
+            writer = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError:  # no reader yet
+            time.sleep(0.05)
+    try:
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=10)
+    finally:
+        if writer >= 0:
+            os.close(writer)
+    assert writer >= 0, "lvost never opened the pipe"
     assert process.returncode == 130
     assert b"Traceback" not in stderr
