@@ -618,6 +618,12 @@ def test_without_o_the_soundtrack_goes_into_the_library(
     assert again == (1, "", 'Error: "night-music" is already in the library; --replace replaces it\n')
     assert run(str(music), "--replace")[0] == 0
     assert run(str(music), "--id", "nights")[1].startswith("Added to the library as nights: ")
+    monkeypatch.setattr(importing, "read_folder", None)  # a taken id is refused before any file is read
+    assert run(str(music), "--id", "nights") == (
+        1,
+        "",
+        'Error: "nights" is already in the library; --replace replaces it\n',
+    )
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,10 @@ def run_import(
     _check_paths(folder, output, force)
     if slug is not None:
         soundtracks.check_id(slug)
+        if output is None and not replace and slug in soundtracks.ids(library_path()):
+            raise LvostError(
+                f'"{slug}" is already in the library; --replace replaces it'
+            )  # before a long read
     try:
         import mutagen  # noqa: F401  (read by lvost.questions.importing; checked here to say what is missing)
     except ImportError:
