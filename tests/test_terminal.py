@@ -111,6 +111,8 @@ def test_ctrl_c_exits_130_without_a_traceback(tmp_path: Path) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=base_env(),
+        # as at a terminal: a suite run as a background job would pass on an ignored SIGINT
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     # Wait until lvost is reading the pipe (a writer can open it only then), however
     # slowly it starts on a busy machine; the write end stays open, so it reads on.
