@@ -125,7 +125,7 @@ def test_ctrl_c_exits_130_without_a_traceback(tmp_path: Path) -> None:
             time.sleep(0.05)
     try:
         process.send_signal(signal.SIGINT)
-        _, stderr = process.communicate(timeout=10)
+        _, stderr = process.communicate(timeout=30)
     finally:
         if writer >= 0:
             os.close(writer)
