@@ -123,6 +123,7 @@ def test_ctrl_c_exits_130_without_a_traceback(tmp_path: Path) -> None:
             writer = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
         except OSError:  # no reader yet
             time.sleep(0.05)
+    time.sleep(0.5)  # and gone on from opening it to reading it
     try:
         process.send_signal(signal.SIGINT)
         _, stderr = process.communicate(timeout=30)
