@@ -63,11 +63,8 @@ def add(path: Path, data: SoundtrackFile, slug: str | None, replace_it: bool) ->
 def remove(path: Path, slug: str) -> None:
     """Take ``slug`` out of the library; an id that is not there is an error that
     suggests the closest one that is."""
-    ids = [e.slug for e in listed(path)]
-    if slug not in ids:
-        raise NotFoundError(
-            f'"{slug}" is not in the library; lvost soundtracks lists what is', suggest(slug, ids)
-        )
+    if slug not in ids(path):
+        raise _missing(path, slug)
     library.remove(path, slug)
 
 
@@ -87,13 +84,19 @@ def catalog_of(path: Path, slug: str) -> Catalog:
         connection.close()
     if built_in:
         return Catalog.load()
-    missing = f'"{slug}" is not in the library; lvost soundtracks lists what is'
-    raise NotFoundError(missing, suggest(slug, ids(path)))
+    raise _missing(path, slug)
 
 
 def ids(path: Path) -> list[str]:
-    """The ids of the library's soundtracks, for completion."""
+    """The ids of the library's soundtracks, in order."""
     return [e.slug for e in listed(path)]
+
+
+def _missing(path: Path, slug: str) -> NotFoundError:
+    """The error for an id the library does not have, suggesting the closest it does."""
+    return NotFoundError(
+        f'"{slug}" is not in the library; lvost soundtracks lists what is', suggest(slug, ids(path))
+    )
 
 
 def _built_in() -> Entry:
