@@ -31,7 +31,6 @@ from lvost.cli.app import (
 from lvost.cli.writing import destination, write_soundtrack
 from lvost.core.errors import DataFileError, LvostError, StoreError, UsageError
 from lvost.core.text import counted, safe
-from lvost.format.models import Track
 from lvost.output import datafiles, listings
 from lvost.questions.playing import PLAYER_ENV
 
@@ -229,12 +228,10 @@ def play(
     if command is None:  # the system's opener takes one file: hand it a playlist
         handle, name = tempfile.mkstemp(prefix="lvost-", suffix=".m3u")
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(
-                m3u(Track(number=i + 1, title=f.name, file=str(f)) for i, f in enumerate(found.files))[0]
-            )
+            stream.write(m3u(found.tracks)[0])
         command = [*opener(), name]
     else:
-        command = [*command, *map(str, found.files)]
+        command = [*command, *found.files]
     try:
         subprocess.run(command, check=False)
     except OSError as exc:

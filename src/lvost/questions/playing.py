@@ -17,10 +17,15 @@ PLAYER_ENV = "LVOST_PLAYER"
 
 @dataclass
 class Playable:
-    """The files to play, in order, and each track left out with why."""
+    """The tracks to play, in order, and each track left out with why."""
 
-    files: list[Path] = field(default_factory=list)
+    tracks: list[Track] = field(default_factory=list)
     left: list[tuple[Track, str]] = field(default_factory=list)
+
+    @property
+    def files(self) -> list[str]:
+        """The paths of the tracks to play, in order."""
+        return [track.file for track in self.tracks if track.file is not None]
 
 
 def playable(tracks: Iterable[Track]) -> Playable:
@@ -33,7 +38,7 @@ def playable(tracks: Iterable[Track]) -> Playable:
         elif not Path(track.file).is_file():
             found.left.append((track, f"{track.file} is gone"))
         else:
-            found.files.append(Path(track.file))
+            found.tracks.append(track)
     return found
 
 
