@@ -28,11 +28,9 @@ from lvost.cli.app import (
     show_listing,
     write,
 )
-from lvost.cli.writing import destination, write_soundtrack
 from lvost.core.errors import DataFileError, LvostError, StoreError, UsageError
 from lvost.core.text import counted, safe
 from lvost.output import datafiles, listings
-from lvost.questions.playing import PLAYER_ENV
 
 
 @app.command()
@@ -169,6 +167,7 @@ def export(
 
     Examples: lvost export leaving-las-vegas -o llv.json    lvost export --all ~/soundtracks
     """
+    from lvost.cli.writing import destination, write_soundtrack
     from lvost.format.datafile import dumps
     from lvost.questions import soundtracks
 
@@ -216,7 +215,7 @@ def play(
 
     from lvost.output.playlists import m3u
     from lvost.questions.catalog import TrackFilter
-    from lvost.questions.playing import opener, playable, player
+    from lvost.questions.playing import PLAYER_ENV, opener, playable, player
 
     catalog = load_catalog(soundtrack)
     found = playable(catalog.select_tracks(TrackFilter(query=tuple(as_typed(ctx, query or ())))))
