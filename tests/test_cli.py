@@ -190,7 +190,7 @@ def test_about(invoke: Invoke) -> None:
         (
             ["search", "colour:red"],
             2,
-            'Error: unknown qualifier "colour" in "colour:red"; qualifiers are title, performer, writer, artist, kind, genre, theme, note, instrument',
+            'Error: unknown qualifier "colour" in "colour:red"; qualifiers are title, performer, writer, artist, kind, genre, theme, note, instrument, soundtrack, film, year',
         ),
         (
             ["tracks", "--sort", "year"],

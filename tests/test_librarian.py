@@ -21,6 +21,7 @@ from lvost.cli import quickcomplete
 from lvost.cli.main import app
 from lvost.core.names import embedded_path
 from lvost.format import datafile
+from lvost.store import schema
 from support import SMALL, in_a_terminal, soundtracks, variant
 
 
@@ -151,7 +152,7 @@ def test_a_damaged_or_newer_library_is_one_line(library: Path) -> None:
     newer = lvost("soundtracks")
     assert (newer.exit_code, newer.stderr) == (
         1,
-        f"Error: {library} was written by a newer lvost (library version 7; this lvost reads up to 1);"
+        f"Error: {library} was written by a newer lvost (library version 7; this lvost reads up to {schema.VERSION});"
         " upgrade lvost to use it\n",
     )
     library.write_bytes(b"SQLite format 3\x00" + b"\xff" * 2000)

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 from lvost.core.errors import LvostError, StoreError
-from lvost.core.names import embedded_path
+from lvost.core.names import BUILT_IN, embedded_path
 from lvost.core.query import parse
 from lvost.format import datafile
 from lvost.questions.catalog import Catalog
-from lvost.store import library
+from lvost.store import library, schema
 from lvost.store.reading import Store
 from support import SMALL, variant
 
@@ -79,10 +79,11 @@ def test_a_soundtrack_added_is_listed_and_searched_as_its_own_file_is(tmp_path: 
     with connection:
         listed = library.entries(connection, path)
     assert [(e.slug, e.album, e.tracks, e.unknown) for e in listed] == [
+        (BUILT_IN, LLV.soundtrack.album.title, 25, 25),  # stored as the library was made
         ("llv", LLV.soundtrack.album.title, 25, 25),
         ("small", SMALL_DATA.soundtrack.album.title, 3, 2),
     ]
-    assert listed[1].known_seconds == 185
+    assert listed[2].known_seconds == 185
     for slug, data in (("llv", LLV), ("small", SMALL_DATA)):
         alone = Catalog(data).store
         for query in ("sting", "rails", "kind:song", "blues -sting", "jazz"):
@@ -121,7 +122,7 @@ def test_remove_takes_out_every_row_of_the_soundtrack(tmp_path: Path) -> None:
     library.add(path, "llv", LLV)
     library.add(path, "small", SMALL_DATA)
     library.remove(path, "llv")
-    assert slugs(path) == ["small"]
+    assert slugs(path) == [BUILT_IN, "small"]
     assert row_counts(path) == row_counts(alone)
     index_is_whole(path)
     with pytest.raises(LvostError, match='"llv" is not in the library; lvost soundtracks lists what is'):
@@ -174,7 +175,8 @@ def test_a_library_from_a_newer_lvost_is_refused_for_reading_and_changing(tmp_pa
         lambda: library.remove(path, "small"),
     ):
         with pytest.raises(
-            StoreError, match=r"written by a newer lvost \(library version 99; this lvost reads up to 1\)"
+            StoreError,
+            match=rf"written by a newer lvost \(library version 99; this lvost reads up to {schema.VERSION}\)",
         ):
             attempt()
     assert path.read_bytes() == before
@@ -227,7 +229,7 @@ def test_four_adds_at_once_all_land(tmp_path: Path) -> None:
     ]
     errors = [p.communicate()[1] for p in adders]
     assert [p.returncode for p in adders] == [0, 0, 0, 0], errors
-    assert slugs(path) == ["s0", "s1", "s2", "s3"]
+    assert slugs(path) == [BUILT_IN, "s0", "s1", "s2", "s3"]
     index_is_whole(path)
 
 
@@ -257,10 +259,10 @@ def test_an_add_killed_while_writing_leaves_the_library_as_it_was(tmp_path: Path
     assert child.stdout.readline() == "writing\n"  # inside the transaction, every track written
     child.send_signal(signal.SIGKILL)
     child.wait()
-    assert slugs(path) == ["small"]
+    assert slugs(path) == [BUILT_IN, "small"]
     index_is_whole(path)
     library.add(path, "llv", LLV)  # and the next change goes ahead
-    assert slugs(path) == ["llv", "small"]
+    assert slugs(path) == [BUILT_IN, "llv", "small"]
 
 
 def test_what_is_added_comes_back_as_it_was_given(tmp_path: Path) -> None:
@@ -272,36 +274,51 @@ def test_what_is_added_comes_back_as_it_was_given(tmp_path: Path) -> None:
         assert catalog.data.model_dump(mode="json") == data.model_dump(mode="json")
 
 
-def built_in_shown(path: Path) -> bool:
+def own_copy(path: Path) -> bool:
     connection = library.open_for_reading(path)
     try:
-        return library.shows_built_in(connection)
+        return library.is_own_copy(connection)
     finally:
         if connection is not None:
             connection.close()
 
 
-def test_the_built_in_soundtrack_is_hidden_by_remove_and_back_with_add(tmp_path: Path) -> None:
+def test_the_built_in_soundtrack_is_removed_and_back_with_add(tmp_path: Path) -> None:
     path = tmp_path / "library.db"
-    assert built_in_shown(path)  # from the first run, with nothing made
+    assert own_copy(path)  # from the first run, with nothing made
     with pytest.raises(LvostError, match='"leaving-las-vegas" is already in the library; --replace'):
-        library.add(path, library.BUILT_IN, SMALL_DATA)
-    library.remove(path, library.BUILT_IN)
-    assert not built_in_shown(path)
-    assert slugs(path) == []
+        library.add(path, BUILT_IN, SMALL_DATA)
+    library.remove(path, BUILT_IN)
+    assert (own_copy(path), slugs(path)) == (False, [])
     with pytest.raises(LvostError, match='"leaving-las-vegas" is not in the library'):
-        library.remove(path, library.BUILT_IN)
-    library.add(path, library.BUILT_IN, LLV)  # brings it back, now as the library's own
-    assert (built_in_shown(path), slugs(path)) == (False, [library.BUILT_IN])
-    library.remove(path, library.BUILT_IN)  # the added one goes, and the built-in stays hidden
-    assert (built_in_shown(path), slugs(path)) == (False, [])
+        library.remove(path, BUILT_IN)
+    library.add(path, BUILT_IN, LLV)  # brings it back, now as the library's own
+    assert (own_copy(path), slugs(path)) == (False, [BUILT_IN])
+    library.remove(path, BUILT_IN)
+    assert (own_copy(path), slugs(path)) == (False, [])
 
 
 def test_replacing_the_built_in_soundtrack_stores_the_new_one(tmp_path: Path) -> None:
     path = tmp_path / "library.db"
-    library.add(path, library.BUILT_IN, SMALL_DATA, replace=True)
-    assert (built_in_shown(path), slugs(path)) == (False, [library.BUILT_IN])
-    assert hits(store_of(path, library.BUILT_IN), "rails") == hits(Catalog(SMALL_DATA).store, "rails")
+    library.add(path, BUILT_IN, SMALL_DATA, replace=True)
+    assert (own_copy(path), slugs(path)) == (False, [BUILT_IN])
+    assert hits(store_of(path, BUILT_IN), "rails") == hits(Catalog(SMALL_DATA).store, "rails")
+    library.add(path, "other", LLV)  # a later change leaves the user's soundtrack as it is
+    assert hits(store_of(path, BUILT_IN), "rails") == hits(Catalog(SMALL_DATA).store, "rails")
+
+
+def test_a_change_renews_the_built_in_copy_when_lvost_carries_other_data(tmp_path: Path) -> None:
+    path = tmp_path / "library.db"
+    library.add(path, "small", SMALL_DATA)
+    with sqlite3.connect(path) as connection:  # as if made by a release whose data said otherwise
+        connection.execute("UPDATE meta SET value = 'older' WHERE key = 'built_in_digest'")
+        connection.execute("UPDATE search_text SET title = ' angle eyes ' WHERE title = ' angel eyes '")
+    connection.close()
+    assert hits(store_of(path, BUILT_IN), "angel eyes") == []  # reading leaves it as it is
+    library.remove(path, "small")
+    assert hits(store_of(path, BUILT_IN), "angel eyes") == hits(Catalog(LLV).store, "angel eyes")
+    assert (own_copy(path), slugs(path)) == (True, [BUILT_IN])
+    index_is_whole(path)
 
 
 FIXTURE = Path(__file__).parent / "data" / "library-v1.db"
@@ -310,13 +327,39 @@ FIXTURE = Path(__file__).parent / "data" / "library-v1.db"
 change of the tables is tested against a library users really have."""
 
 
-def test_a_library_made_by_an_earlier_release_still_reads_and_changes(tmp_path: Path) -> None:
+def version_of(path: Path) -> str:
+    with sqlite3.connect(path) as connection:
+        (found,) = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    connection.close()
+    return str(found)
+
+
+def test_a_library_made_by_an_earlier_release_reads_then_upgrades_on_a_change(tmp_path: Path) -> None:
     path = tmp_path / "library.db"
     path.write_bytes(FIXTURE.read_bytes())
-    assert (slugs(path), built_in_shown(path)) == (["night"], False)
+    assert (slugs(path), own_copy(path)) == (["night"], False)  # its built-in soundtrack was removed
     assert hits(store_of(path, "night"), "rails") == hits(Catalog(SMALL_DATA).store, "rails")
+    assert path.read_bytes() == FIXTURE.read_bytes()  # read through a copy, never written
     library.add(path, "llv", LLV)
-    assert slugs(path) == ["llv", "night"]
+    assert (slugs(path), version_of(path)) == (["llv", "night"], str(schema.VERSION))
+    index_is_whole(path)
+
+
+def test_an_earlier_library_that_showed_the_built_in_soundtrack_stores_it_on_upgrading(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "library.db"
+    path.write_bytes(FIXTURE.read_bytes())
+    with sqlite3.connect(path) as connection:  # version 1 showed it unless this said it was removed
+        connection.execute("DELETE FROM meta WHERE key = 'built_in_removed'")
+    connection.close()
+    before = path.read_bytes()
+    assert (slugs(path), own_copy(path)) == ([BUILT_IN, "night"], True)
+    assert hits(store_of(path, BUILT_IN), "sting") == hits(Catalog(LLV).store, "sting")
+    assert path.read_bytes() == before
+    library.remove(path, "night")
+    assert (slugs(path), own_copy(path), version_of(path)) == ([BUILT_IN], True, str(schema.VERSION))
+    assert hits(store_of(path, BUILT_IN), "sting") == hits(Catalog(LLV).store, "sting")
     index_is_whole(path)
 
 
@@ -335,6 +378,6 @@ def test_reading_after_a_change_killed_half_way_finds_the_library_as_it_was(tmp_
     library.add(path, "llv", LLV)
     subprocess.run([sys.executable, "-c", HALF_WRITTEN, str(path)], check=True)
     assert Path(f"{path}-journal").exists()  # SQLite's record of the change to undo
-    assert slugs(path) == ["llv"]
+    assert slugs(path) == [BUILT_IN, "llv"]
     assert hits(store_of(path, "llv"), "angel eyes") == hits(Catalog(LLV).store, "angel eyes")
     index_is_whole(path)

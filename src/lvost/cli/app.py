@@ -190,16 +190,17 @@ def library_path() -> Path:
 
 
 def load_catalog(soundtrack: str | None = None) -> Catalog:
-    """The soundtrack to explore: ``soundtrack`` of the library (--soundtrack),
-    else the --data file, else Leaving Las Vegas."""
+    """What to explore: ``soundtrack`` of the library (--soundtrack), else the
+    --data file, else every soundtrack of the library (a ``Shelf`` when there
+    are several; Leaving Las Vegas alone before anything is added)."""
     path, label = data_path()
-    if soundtrack is None:
+    if path is not None and soundtrack is None:
         return Catalog.load(path, label)
     if path is not None and not _root.data_from_env:  # an option wins over LVOST_DATA
         raise UsageError("--data explores one file and --soundtrack one of the library's; give one of them")
-    from lvost.questions.soundtracks import catalog_of
+    from lvost.questions.soundtracks import scope_of
 
-    return catalog_of(library_path(), soundtrack)
+    return scope_of(library_path(), soundtrack)
 
 
 SoundtrackOption = Annotated[

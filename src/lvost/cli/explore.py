@@ -27,6 +27,7 @@ from lvost.cli.app import (
 from lvost.core.errors import LvostError
 from lvost.output import listings
 from lvost.questions.catalog import TrackFilter
+from lvost.questions.shelf import Shelf
 
 SCREENFUL = 25
 """How many matches a search shows on a terminal unless --limit says otherwise."""
@@ -88,8 +89,16 @@ def tracks(
     chosen = resolve_format(fmt, json)
     which = TrackFilter(genre, kind, artist, theme, sort.value, tuple(as_typed(ctx, query or ())))
     # Rows for scripts are printed as they are read: a large catalog is never held whole.
-    found = catalog.each_selected(which) if chosen in ("tsv", "plain") else catalog.select_tracks(which)
-    show_listing(listings.track_listing(catalog, found), chosen, fields, "No tracks match these filters.")
+    streamed = chosen in ("tsv", "plain")
+    empty = "No tracks match these filters."
+    if isinstance(catalog, Shelf):
+        placed = catalog.each_placed(which)
+        show_listing(
+            listings.placed_listing(catalog, placed if streamed else list(placed)), chosen, fields, empty
+        )
+        return
+    found = catalog.each_selected(which) if streamed else catalog.select_tracks(which)
+    show_listing(listings.track_listing(catalog, found), chosen, fields, empty)
 
 
 @app.command("show")
@@ -112,6 +121,14 @@ def show_track(
     from lvost.output import views
 
     catalog = load_catalog(soundtrack)
+    if isinstance(catalog, Shelf):
+        placed = catalog.find_placed(track)
+        one = catalog.one(placed.soundtrack)
+        if json:
+            show_json({"soundtrack": placed.soundtrack, **listings.track_detail_data(one, placed.track)})
+        else:
+            show(views.track_view(one, placed.track, placed=True))
+        return
     found = catalog.find_track(track)
     if json:
         show_json(listings.track_detail_data(catalog, found))
@@ -140,6 +157,8 @@ def themes(
     from lvost.output import views
 
     catalog = load_catalog(soundtrack)
+    if isinstance(catalog, Shelf):
+        raise catalog.needs_one("lvost themes")
     if theme is not None:
         one = catalog.find_theme(theme)
         if json:
@@ -175,7 +194,8 @@ def search(
     catalog = load_catalog(soundtrack)
     query = as_typed(ctx, query)
     found = best(catalog, query, limit)
-    listing = listings.hit_listing(catalog, " ".join(query), found.hits, found.shown, found.total)
+    across = isinstance(catalog, Shelf)
+    listing = listings.hit_listing(catalog, " ".join(query), found.hits, found.shown, found.total, across)
     show_listing(listing, chosen, fields, "No matches.")
 
 
@@ -188,6 +208,8 @@ def about(soundtrack: SoundtrackOption = None, json: JsonFlag = False) -> None:
     from lvost.output import views
 
     catalog = load_catalog(soundtrack)
+    if isinstance(catalog, Shelf):
+        raise catalog.needs_one("lvost about")
     if json:
         show_json(listings.about_data(catalog))
     else:

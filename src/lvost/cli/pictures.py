@@ -13,6 +13,7 @@ from lvost.cli.app import (
     show,
     show_json,
 )
+from lvost.questions.shelf import Shelf
 
 
 @app.command()
@@ -29,7 +30,7 @@ def stats(soundtrack: SoundtrackOption = None, json: JsonFlag = False) -> None:
     if json:
         show_json(stats_data(counts))
     else:
-        show(pictures.stats_view(catalog.album.title, counts, console().width))
+        show(pictures.stats_view(catalog.heading(), counts, console().width))
 
 
 @app.command()
@@ -44,6 +45,8 @@ def arc(
     from lvost.output import pictures
 
     catalog = load_catalog(soundtrack)
+    if isinstance(catalog, Shelf):
+        raise catalog.needs_one("lvost arc")
     themes = catalog.select_themes(genre)
     if not themes:
         from lvost.output.listings import no_themes

@@ -44,6 +44,10 @@ MAX_BYTES = 256 * 1024 * 1024
 _PACKAGE = Path(__file__).resolve().parents[1]
 
 
+BUILT_IN = "leaving-las-vegas"
+"""The library id of the soundtrack lvost carries, in every library until it is removed."""
+
+
 def embedded_path() -> Path:
     """Where the Leaving Las Vegas data lives: inside the installed package, or,
     in a source checkout or editable install, in the repository's ``data/``."""

@@ -18,10 +18,19 @@ QUALIFIERS: dict[str, tuple[str, ...]] = {
     "theme": ("themes",),
     "note": ("notes",),
     "instrument": ("instruments",),
+    "soundtrack": ("soundtrack",),
+    "film": ("film",),
+    "year": ("year",),
 }
 """Each qualifier a term may start with (``performer:``), and the search areas it
 looks in. An area is one of the texts of a track that search reads: its title,
-performers, writers, kinds, genres, themes, notes or instruments."""
+performers, writers, kinds, genres, themes, notes or instruments; or one of
+what it knows of the track's soundtrack (``SOUNDTRACK_AREAS``)."""
+
+SOUNDTRACK_AREAS = ("soundtrack", "film", "year")
+"""The areas that belong to a track's soundtrack: its id and album title, its
+film's title, and its year (the album's or the film's). A term on one of them
+keeps or drops tracks and adds nothing to a score."""
 
 
 @dataclass(frozen=True)
@@ -36,7 +45,10 @@ class Term:
     exclude: bool = False
 
 
-EVERY_AREA: tuple[str, ...] = tuple(dict.fromkeys(a for areas in QUALIFIERS.values() for a in areas))
+EVERY_AREA: tuple[str, ...] = tuple(
+    dict.fromkeys(a for areas in QUALIFIERS.values() for a in areas if a not in SOUNDTRACK_AREAS)
+)
+"""The areas a bare word looks in: a track's own texts."""
 
 
 def parse(items: Sequence[str]) -> list[Term]:
@@ -47,11 +59,15 @@ def parse(items: Sequence[str]) -> list[Term]:
         term  := [exclude] [qualifier ":"] value
         exclude := "-" | "^"
         qualifier := title | performer | writer | artist | kind | genre | theme | note | instrument
+                   | soundtrack | film | year
 
     - A bare value looks in every area: ``sting``.
     - ``qualifier:value`` looks in one area (``artist`` is performer or writer):
       ``performer:sting``, ``writer:mercer``, ``kind:song``, ``genre:blues``,
       ``theme:loneliness``.
+    - ``soundtrack:`` (its id or album title), ``film:`` and ``year:`` keep the
+      tracks of some soundtracks: ``soundtrack:leaving-las-vegas``, ``film:vegas``,
+      ``year:1995`` or ``year:1990..1999``.
     - A leading ``-`` or ``^`` keeps only tracks the rest does *not* match:
       ``-kind:score``, ``^dialogue``. (``^`` needs no ``--`` before it in a shell.)
     - A value is matched like a title: case, accents, apostrophes and punctuation
@@ -87,7 +103,19 @@ def _term(item: str) -> Term:
                 suggest(key, list(QUALIFIERS), limit=1),
             )
         areas, body = QUALIFIERS[key], value
+    if areas == ("year",):
+        return Term(item, _years(item, body), areas, exclude)
     words = tuple(normalize(body).split())
     if not words:
         raise UsageError(f'the term "{item}" has nothing to look for; give a word after it, like "kind:song"')
     return Term(item, words, areas, exclude)
+
+
+def _years(item: str, value: str) -> tuple[str, str]:
+    """The first and last year ``value`` names: "1995", or "1990..1999"."""
+    first, dots, last = value.strip().partition("..")
+    years = (first.strip(), (last if dots else first).strip())
+    if not all(y.isdecimal() and y.isascii() and len(y) <= 4 for y in years):
+        raise UsageError(f'"{item}" needs a year, like "year:1995", or years, like "year:1990..1999"')
+    low, high = sorted(years, key=int)
+    return str(int(low)), str(int(high))

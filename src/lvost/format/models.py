@@ -20,8 +20,10 @@ SCHEMA_VERSION: SchemaVersion = 1
 """The version of the format this release reads and writes (the type checker holds
 it to ``SchemaVersion``, which the file's ``schema_version`` must be)."""
 
-SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-"""Lower-case words joined by hyphens: the shape of theme and source ids."""
+SLUG_WORDS = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+"""Lower-case words joined by hyphens: the shape of every id (theme, source, soundtrack)."""
+SLUG = f"^{SLUG_WORDS}$"
+"""An id, as a whole value."""
 
 Text = Annotated[str, Field(pattern=VISIBLE)]
 """A string with at least one visible character: a name or a title made only of

@@ -19,6 +19,7 @@ from lvost.questions.catalog import Catalog
 
 if TYPE_CHECKING:
     from lvost.questions.search import Hit
+    from lvost.questions.shelf import Placed, Shelf
     from lvost.store.library import Entry
 
 Row = TypeVar("Row")
@@ -115,6 +116,44 @@ def track_columns(catalog: Catalog | None) -> dict[str, Column[Track]]:
 
 
 TRACK_DEFAULT = ("number", "title", "performers", "kinds", "genres", "duration_seconds")
+PLACED_DEFAULT = ("soundtrack", *TRACK_DEFAULT)
+"""The default columns when tracks of several soundtracks are listed together."""
+
+
+def placed_columns(shelf: Shelf) -> dict[str, Column[Placed]]:
+    """The columns of tracks listed across soundtracks: each one's soundtrack,
+    then every track column (a track's themes are its own soundtrack's)."""
+    columns: dict[str, Column[Placed]] = {"soundtrack": _soundtrack_column(lambda p: p.soundtrack)}
+    for name, column in track_columns(None).items():
+        columns[name] = lifted(column, lambda p: p.track)
+    columns["themes"] = _themes_column(lambda p: shelf.placed_themes(p))
+    return columns
+
+
+def _themes_column(themes: Callable[[Row], Sequence[Theme]]) -> Column[Row]:
+    """The ids of the themes that name a row's track."""
+
+    def ids(row: Row) -> list[str]:
+        return [theme.id for theme in themes(row)]
+
+    return Column("themes", "Themes", "list", lambda r: joined(ids(r)), ids)
+
+
+def _soundtrack_column(slug: Callable[[Any], str | None]) -> Column[Any]:
+    return Column("soundtrack", "Soundtrack", "fixed", lambda r: slug(r) or DASH, slug)
+
+
+def lifted(column: Column[Track], track: Callable[[Row], Track]) -> Column[Row]:
+    """``column`` for rows that each stand for a track."""
+    return Column(
+        column.name,
+        column.header,
+        column.role,
+        lambda r: column.text(track(r)),
+        lambda r: column.value(track(r)),
+        column.right,
+        column.lines,
+    )
 
 
 def theme_columns(catalog: Catalog) -> dict[str, Column[Theme]]:
@@ -161,8 +200,11 @@ def soundtrack_columns() -> dict[str, Column[Entry]]:
     return {c.name: c for c in columns}
 
 
-def hit_columns(catalog: Catalog | None, snippet: Callable[[str], str]) -> dict[str, Column[Hit]]:
-    """The search result's own columns, then every track column."""
+def hit_columns(
+    catalog: Catalog | None, snippet: Callable[[str], str], across: bool = False
+) -> dict[str, Column[Hit]]:
+    """The search result's own columns, then every track column; ``across``
+    soundtracks, each hit's soundtrack first."""
 
     def matched_text(hit: Hit) -> str:
         return "\n".join(safe(f"{m.area}: {snippet(m.value)}") for m in hit.matched)
@@ -179,24 +221,18 @@ def hit_columns(catalog: Catalog | None, snippet: Callable[[str], str]) -> dict[
         ),
     ]
     columns = {c.name: c for c in own}
+    if across:
+        columns["soundtrack"] = _soundtrack_column(lambda h: h.soundtrack)
     for name, column in track_columns(catalog).items():
-        columns[name] = _of_hit(column)
-    return {name: columns[name] for name in (*HIT_DEFAULT, *columns) if name in columns}
-
-
-def _of_hit(column: Column[Track]) -> Column[Hit]:
-    return Column(
-        column.name,
-        column.header,
-        column.role,
-        lambda h: column.text(h.track),
-        lambda h: column.value(h.track),
-        column.right,
-        column.lines,
-    )
+        columns[name] = lifted(column, lambda h: h.track)
+    if across:
+        columns["themes"] = _themes_column(lambda h: h.themes)
+    first = PLACED_HIT_DEFAULT if across else HIT_DEFAULT
+    return {name: columns[name] for name in (*first, *columns) if name in columns}
 
 
 HIT_DEFAULT = ("number", "title", "matched")
+PLACED_HIT_DEFAULT = ("soundtrack", *HIT_DEFAULT)
 
 
 def choose(columns: dict[str, Column[Row]], fields: str | None, default: Sequence[str]) -> list[Column[Row]]:

@@ -16,11 +16,14 @@ from lvost.core.text import as_json, counted
 from lvost.format.models import Theme, Track
 from lvost.output.columns import (
     HIT_DEFAULT,
+    PLACED_DEFAULT,
+    PLACED_HIT_DEFAULT,
     THEME_DEFAULT,
     TRACK_DEFAULT,
     Column,
     choose,
     hit_columns,
+    placed_columns,
     soundtrack_columns,
     theme_columns,
     track_columns,
@@ -32,6 +35,7 @@ from lvost.questions.catalog import Catalog
 
 if TYPE_CHECKING:
     from lvost.questions.search import Hit
+    from lvost.questions.shelf import Placed, Shelf
     from lvost.store.library import Entry
 
 Row = TypeVar("Row")
@@ -136,19 +140,37 @@ def track_detail_data(catalog: Catalog, track: Track) -> dict[str, Any]:
 
 def hit_data(hit: Hit) -> dict[str, Any]:
     matched = [{"field": m.area, "value": m.value} for m in hit.matched]
-    return {**track_data(hit.track), "score": hit.score, "matched": matched}
+    placed = {} if hit.soundtrack is None else {"soundtrack": hit.soundtrack}
+    return {**placed, **track_data(hit.track), "score": hit.score, "matched": matched}
+
+
+def placed_data(placed: Placed) -> dict[str, Any]:
+    """A track of one of several soundtracks: the id of its soundtrack, then the track."""
+    return {"soundtrack": placed.soundtrack, **track_data(placed.track)}
 
 
 def track_listing(catalog: Catalog, tracks: Sequence[Track] | Iterator[Track]) -> Listing[Track]:
     """The tracks as a listing; an iterator of them is for TSV and plain rows only."""
     return Listing(
-        catalog.album.title,
+        catalog.heading(),
         track_columns(catalog),
         TRACK_DEFAULT,
         tracks,
         track_data,
         lambda columns: inferred_caption(tracks, columns) if isinstance(tracks, Sequence) else None,
         lambda track: track,
+    )
+
+
+def placed_listing(shelf: Shelf, rows: Sequence[Placed] | Iterator[Placed]) -> Listing[Placed]:
+    """Tracks of several soundtracks as a listing, each with its soundtrack's id."""
+
+    def caption(columns: Sequence[Column[Placed]]) -> str | None:
+        tracks = [p.track for p in rows] if isinstance(rows, Sequence) else []
+        return inferred_caption(tracks, columns)
+
+    return Listing(
+        shelf.heading(), placed_columns(shelf), PLACED_DEFAULT, rows, placed_data, caption, lambda p: p.track
     )
 
 
@@ -176,7 +198,12 @@ def soundtrack_data(entry: Entry) -> dict[str, Any]:
 
 
 def hit_listing(
-    catalog: Catalog | None, query: str, hits: Sequence[Hit] | Iterator[Hit], shown: int, total: int
+    catalog: Catalog | None,
+    query: str,
+    hits: Sequence[Hit] | Iterator[Hit],
+    shown: int,
+    total: int,
+    across: bool = False,
 ) -> Listing[Hit]:
     """Search results (``shown`` of ``total``); when they are fewer than were found,
     the table says how many more."""
@@ -185,8 +212,8 @@ def hit_listing(
     note = f"{counted(hidden, 'more match', 'more matches')}: --limit N shows more, --format plain all"
     return Listing(
         title,
-        hit_columns(catalog, snippet),
-        HIT_DEFAULT,
+        hit_columns(catalog, snippet, across),
+        PLACED_HIT_DEFAULT if across else HIT_DEFAULT,
         hits,
         hit_data,
         lambda _: note if hidden else None,

@@ -41,7 +41,9 @@ def _heading(text: str) -> Text:
     return plain(text, "bold underline")
 
 
-def track_view(catalog: Catalog, track: Track) -> RenderableType:
+def track_view(catalog: Catalog, track: Track, placed: bool = False) -> RenderableType:
+    """Everything known of ``track``; ``placed``, it names its soundtrack too (as
+    when several are explored)."""
     kinds = joined(track.kinds, UNKNOWN) + (" (inferred)" if track.kind_inferred else "")
     themes = [f"{th.name} ({th.id})" for th in catalog.themes_of(track)]
     rows: list[Labelled] = [
@@ -60,9 +62,10 @@ def track_view(catalog: Catalog, track: Track) -> RenderableType:
     if track.file is not None:  # only imported tracks have one
         rows.append(("File", [track.file]))
     total = catalog.count()
+    on = f" on {catalog.slug}: {catalog.album.title}" if placed else ""
     return Group(
         _heading(f"{track.number}. {track.title}"),
-        Text(f"Track {track.number} of {total}", "dim"),
+        Text(f"Track {track.number} of {total}{on}", "dim"),
         _grid(rows),
     )
 

@@ -8,6 +8,7 @@ one track of a large catalog never loads the others.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -16,9 +17,19 @@ from typing import Any, Literal, TypeVar
 
 from lvost.core.errors import AmbiguousError, NotFoundError, UnknownValueError
 from lvost.core.matching import match_names, normalize, suggest
-from lvost.core.names import KINDS, embedded_path, normalize_genre
+from lvost.core.names import BUILT_IN, KINDS, embedded_path, normalize_genre
 from lvost.core.query import parse
-from lvost.format.models import SCHEMA_VERSION, Album, Film, Soundtrack, SoundtrackFile, Source, Theme, Track
+from lvost.format.models import (
+    SCHEMA_VERSION,
+    SLUG_WORDS,
+    Album,
+    Film,
+    Soundtrack,
+    SoundtrackFile,
+    Source,
+    Theme,
+    Track,
+)
 from lvost.store import ranking
 from lvost.store.reading import Store
 
@@ -40,6 +51,9 @@ class TrackFilter:
 
 
 class Catalog:
+    slug: str | None = None
+    """The soundtrack's id in the library, when it has one."""
+
     def __init__(self, data: SoundtrackFile) -> None:
         """The soundtrack ``data``, in a store of its own in memory."""
         from lvost.store.files import in_memory
@@ -54,17 +68,18 @@ class Catalog:
         the cache. ``label`` names the file in error messages instead of its path."""
         from lvost.store.files import open_store
 
-        return cls.of(Store(open_store(path or embedded_path(), label)))
+        return cls.of(Store(open_store(path or embedded_path(), label)), None if path else BUILT_IN)
 
     def close(self) -> None:
         """Let go of the database the catalog reads."""
         self.store.connection.close()
 
     @classmethod
-    def of(cls, store: Store) -> Catalog:
-        """The soundtrack ``store`` holds (one of a library's, say)."""
+    def of(cls, store: Store, slug: str | None = None) -> Catalog:
+        """The soundtrack ``store`` holds (one of a library's, say), known by ``slug``."""
         catalog = cls.__new__(cls)
         catalog.store = store
+        catalog.slug = slug
         return catalog
 
     @cached_property
@@ -123,29 +138,48 @@ class Catalog:
         return next((s for s in self.soundtrack.sources if s.id == source_id), None)
 
     def find_track(self, query: str) -> Track:
-        """The one track ``query`` names: a track number, or a title as ``match_names`` reads it.
+        """The one track ``query`` names: a track number, the soundtrack's id and
+        a number (``leaving-las-vegas:2``), or a title as ``match_names`` reads it.
 
         "2" is track 2; "angel" is "Angel Eyes"; "ben & bill" and "Ben And Bill"
         are both track 4; "ben" is ambiguous; "angle eyes" is not found, with
         "Angel Eyes" suggested.
         """
         wanted = query.strip()
+        placed = split_place(wanted)
+        if placed is not None and placed[0] == self.slug:
+            wanted = placed[1]
         if wanted.isdecimal() and wanted.isascii():
             found = self.store.track(int(wanted))
             if found is not None:
                 return found
             raise NotFoundError(f"there is no track {int(wanted)}; {self._number_range()}")
+        return self._titled(query)
+
+    def _titled(self, query: str) -> Track:
         # Every way a title can match holds the normalized query somewhere in it,
         # so only the titles that do are read and ranked.
         key = normalize(query)
-        entries = self.store.titled(key) if key else []
+        entries = [(number, names) for (_, number), names in (self.store.titled(key) if key else [])]
         titles = {number: names[0] for number, names in entries}
         if not match_names(query, entries):
-            entries = self.store.titled("")  # for the suggestions
+            entries = [(number, names) for (_, number), names in self.store.titled("")]  # for the suggestions
         number = _pick(query, entries, "track", lambda n: f'{n} "{titles[n]}"')
         found = self.store.track(number)
         assert found is not None
         return found
+
+    def themes_at(self, owner: int) -> list[Theme]:
+        """The themes of the soundtrack of row id ``owner`` (this one's)."""
+        return self.themes
+
+    def slug_at(self, owner: int) -> str | None:
+        """The id to show for the soundtrack of row id ``owner``: none, when only one is explored."""
+        return None
+
+    def heading(self) -> str:
+        """What a listing of the tracks explored is called."""
+        return self.album.title
 
     def find_theme(self, query: str) -> Theme:
         """The one theme ``query`` names, by id or name, matched like a title."""
@@ -200,6 +234,10 @@ class Catalog:
     def each_selected(self, which: TrackFilter) -> Iterator[Track]:
         """What ``select_tracks`` gives, a track at a time; its filters are checked
         (and their errors raised) before the first."""
+        return self.store.each_track(self.selection(which), which.sort)
+
+    def selection(self, which: TrackFilter) -> ranking.Clause | None:
+        """The condition on a track that ``which`` asks for, once its filters are checked."""
         clauses: list[ranking.Clause] = []
         if which.genre is not None:
             clauses.append(_valued("genre", self.check_genre(which.genre)))
@@ -214,7 +252,7 @@ class Catalog:
             clauses.append(_numbers(self.find_theme(which.theme).tracks))
         if which.query:
             clauses.append(ranking.admits(parse(which.query)))
-        return self.store.each_track(ranking.both(clauses), which.sort)
+        return ranking.both(clauses)
 
     def admitted(self, query: Sequence[str]) -> set[int]:
         """The numbers of the tracks that every term of ``query`` admits."""
@@ -235,6 +273,16 @@ class Catalog:
     def _number_range(self) -> str:
         low, high = self.store.number_range()
         return f"this soundtrack's tracks are numbered {low} to {high}"
+
+
+def split_place(query: str) -> tuple[str, str] | None:
+    """A track named by its soundtrack's id and its number, as the two; else ``None``.
+
+    >>> split_place("leaving-las-vegas:2"), split_place("Angel Eyes")
+    (('leaving-las-vegas', '2'), None)
+    """
+    found = re.fullmatch(rf"({SLUG_WORDS}):(\d+)", query.strip())
+    return (found[1], found[2]) if found and found[2].isascii() else None
 
 
 def _valued(field: str, value: str) -> ranking.Clause:

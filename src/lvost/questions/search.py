@@ -26,6 +26,10 @@ class Hit:
     track: Track
     score: float
     matched: tuple[AreaMatch, ...]
+    soundtrack: str | None = None
+    """The id of the track's soundtrack, when the search was across several."""
+    themes: tuple[Theme, ...] = ()
+    """The themes that name the track."""
 
 
 @dataclass(frozen=True)
@@ -71,18 +75,19 @@ def best(catalog: Catalog, query: str | Sequence[str], limit: int | None = None)
     if not total:
         wanted = " ".join(items)
         raise NotFoundError(f'nothing matches "{wanted}"', suggest(wanted, catalog.vocabulary()))
-    themes = catalog.themes
     shown = total if limit is None else min(limit, total)
-    return Found((_hit(terms, themes, found) for found in ranked), shown, total)
+    return Found((_hit(catalog, terms, found) for found in ranked), shown, total)
 
 
-def _hit(terms: Sequence[Term], themes: Sequence[Theme], found: Ranked) -> Hit:
+def _hit(catalog: Catalog, terms: Sequence[Term], found: Ranked) -> Hit:
     """A hit, with what in it matched, told from its texts as the store normalized them."""
-    texts = list(texts_of(found.track, [themes[i].name for i in found.themes]))
+    themes = [catalog.themes_at(found.owner)[i] for i in found.themes]
+    texts = list(texts_of(found.track, [theme.name for theme in themes]))
     normalized = [value for text in found.normalized for value in unpadded(text)]
     scored = score_texts(terms, [f for f, _ in texts], normalized)
     where = scored[1] if scored else []
-    return Hit(found.track, found.score / 100, matches_in(texts, where))
+    matched = matches_in(texts, where)
+    return Hit(found.track, found.score / 100, matched, catalog.slug_at(found.owner), tuple(themes))
 
 
 def keep_matching(catalog: Catalog, tracks: Sequence[Track], query: Sequence[str]) -> list[Track]:

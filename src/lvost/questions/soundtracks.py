@@ -1,5 +1,6 @@
-"""The soundtracks a user has: those added to the library, and Leaving Las Vegas,
-which lvost carries, unless it was removed."""
+"""The soundtracks a user has: those in the library, which holds Leaving Las
+Vegas from the start (before the library is made, lvost reads it from the data it
+carries); and which of them a command explores."""
 
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ from typing import TYPE_CHECKING
 
 from lvost.core.errors import NotFoundError, UsageError
 from lvost.core.matching import normalize, suggest
+from lvost.core.names import BUILT_IN
 from lvost.format.models import SLUG, SoundtrackFile
 from lvost.store import library
-from lvost.store.library import BUILT_IN, Entry
+from lvost.store.library import Entry
 
 if TYPE_CHECKING:
     from lvost.questions.catalog import Catalog
+    from lvost.questions.shelf import Shelf
 
 
 def slug_for(title: str) -> str:
@@ -42,14 +45,12 @@ def check_id(slug: str) -> str:
 def listed(path: Path) -> list[Entry]:
     """Every soundtrack in the library at ``path``, by id."""
     connection = library.open_for_reading(path)
+    if connection is None:
+        return [_built_in()]
     try:
-        found = library.entries(connection, path) if connection is not None else []
-        if library.shows_built_in(connection):
-            found.append(_built_in())
+        return library.entries(connection, path)
     finally:
-        if connection is not None:
-            connection.close()
-    return sorted(found, key=lambda e: e.slug)
+        connection.close()
 
 
 def add(path: Path, data: SoundtrackFile, slug: str | None, replace_it: bool) -> str:
@@ -75,16 +76,40 @@ def catalog_of(path: Path, slug: str) -> Catalog:
     from lvost.store.reading import Store
 
     connection = library.open_for_reading(path)
-    owner = library.stored_id(connection, slug) if connection is not None else None
-    if owner is not None:
-        assert connection is not None
-        return Catalog.of(Store(connection, owner, lambda exc: library.damaged(path, exc)))
-    built_in = slug == BUILT_IN and library.shows_built_in(connection)
-    if connection is not None:
+    if connection is None:
+        if slug == BUILT_IN:
+            return Catalog.load()
+        raise _missing(path, slug)
+    owner = library.stored_id(connection, slug)
+    if owner is None:
         connection.close()
-    if built_in:
+        raise _missing(path, slug)
+    return Catalog.of(Store(connection, owner, lambda exc: library.damaged(path, exc)), slug)
+
+
+def scope_of(path: Path, slug: str | None) -> Catalog | Shelf:
+    """What a command explores in the library at ``path``: the soundtrack
+    ``slug``; else, with no ``slug``, every soundtrack there: a ``Catalog`` when
+    there is one (the built-in soundtrack before the library is made), a
+    ``Shelf`` when there are more."""
+    from lvost.questions.catalog import Catalog
+    from lvost.questions.shelf import Shelf
+    from lvost.store.reading import Store
+
+    if slug is not None:
+        return catalog_of(path, slug)
+    connection = library.open_for_reading(path)
+    if connection is None:
         return Catalog.load()
-    raise _missing(path, slug)
+    store = Store(connection, None, lambda exc: library.damaged(path, exc))
+    slugs = store.slugs()
+    if len(slugs) > 1:
+        return Shelf(store, slugs)
+    if not slugs:
+        connection.close()
+        raise NotFoundError(f"the library at {path} is empty; lvost add FILE adds a soundtrack to it")
+    ((owner, only),) = slugs.items()
+    return Catalog.of(Store(connection, owner, store.damaged), only)
 
 
 def ids(path: Path) -> list[str]:

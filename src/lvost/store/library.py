@@ -6,13 +6,22 @@ and a library not yet made reads as an empty one. Each change is one
 ``BEGIN IMMEDIATE`` transaction: a process killed in the middle leaves the
 library as it was, and changes made at once by several processes land one
 after another, each whole (the later ones wait for the lock). A library written
-by a newer lvost is refused; a file that is not a library, or is damaged, is an
-error that names it and says what to do.
+by a newer lvost is refused, and one by an older lvost is upgraded in place by
+the next change (and read through an upgraded copy in memory until then); a
+file that is not a library, or is damaged, is an error that names it and says
+what to do.
+
+Leaving Las Vegas, which lvost carries, is in every library from the start:
+the change that makes the library stores it, as lvost's own copy, which later
+changes renew when lvost carries different data; ``remove`` takes it out, and
+an ``add`` under its id stores the user's soundtrack in its place.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
+import hashlib
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -22,15 +31,18 @@ from typing import Any
 from urllib.parse import quote
 
 from lvost.core.errors import LvostError, StoreError
+from lvost.core.names import BUILT_IN, embedded_path
 from lvost.format.models import SoundtrackFile
 from lvost.store import schema, write
 
 ENV = "LVOST_LIBRARY"
 
-BUILT_IN = "leaving-las-vegas"
-"""The id of the soundtrack lvost carries, in every library until it is removed."""
+_OWN_COPY = "built_in_digest"
+"""The ``meta`` key that says the soundtrack under ``BUILT_IN`` is lvost's own
+copy, and of which data (a digest of the file lvost carries)."""
 _HIDDEN = "built_in_removed"
-"""The ``meta`` key that says the built-in soundtrack was removed."""
+"""The ``meta`` key by which a version 1 library said the built-in soundtrack was
+removed (version 1 kept no copy of it)."""
 
 WAIT_SECONDS = 60.0
 """How long a change waits for another process's change to finish."""
@@ -88,11 +100,29 @@ def open_for_reading(path: Path) -> sqlite3.Connection | None:
     except sqlite3.Error as exc:
         raise _damaged(path, exc) from None
     try:
-        _check_version(path, connection)
+        version = _check_version(path, connection)
+        if version < schema.VERSION:
+            return _upgraded_copy(path, connection, version)
     except BaseException:
         connection.close()
         raise
     return connection
+
+
+def _upgraded_copy(path: Path, connection: sqlite3.Connection, version: int) -> sqlite3.Connection:
+    """An older library, copied into memory and upgraded there: what reading it
+    finds until the next change upgrades the file itself."""
+    copy = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        connection.backup(copy)
+        connection.close()
+        copy.execute("BEGIN")
+        _upgrade(copy, version)
+        copy.execute("COMMIT")
+    except sqlite3.Error as exc:
+        copy.close()
+        raise _damaged(path, exc) from None
+    return copy
 
 
 def _recover(path: Path) -> None:
@@ -123,47 +153,37 @@ def add(path: Path, slug: str, data: SoundtrackFile, replace: bool = False) -> N
     ``replace``. Makes the library (and its folder) if need be."""
     with _changing(path) as connection:
         found = stored_id(connection, slug)
-        there = found is not None or (slug == BUILT_IN and not _built_in_hidden(connection))
-        if there and not replace:
+        if found is not None and not replace:
             raise LvostError(f'"{slug}" is already in the library; --replace replaces it')
         if found is not None:
             _delete(connection, found)
-        if slug == BUILT_IN:
-            connection.execute(f"DELETE FROM meta WHERE key = '{_HIDDEN}'")
-        _index(connection, write.add(connection, slug, data))
+        _put(connection, slug, data)
 
 
 def remove(path: Path, slug: str) -> None:
-    """Take the soundtrack ``slug`` out of the library; the built-in one is
-    hidden until a soundtrack is added under its id."""
+    """Take the soundtrack ``slug`` out of the library (the built-in one too,
+    until a soundtrack is added under its id)."""
     if slug != BUILT_IN and not path.exists():
         raise LvostError(f'"{slug}" is not in the library; lvost soundtracks lists what is')
     with _changing(path) as connection:
         found = stored_id(connection, slug)
-        if found is not None:
-            _delete(connection, found)
-        elif slug != BUILT_IN or _built_in_hidden(connection):
+        if found is None:
             raise LvostError(f'"{slug}" is not in the library; lvost soundtracks lists what is')
+        _delete(connection, found)
         if slug == BUILT_IN:
-            connection.execute(f"INSERT OR REPLACE INTO meta (key, value) VALUES ('{_HIDDEN}', '1')")
+            connection.execute(f"DELETE FROM meta WHERE key = '{_OWN_COPY}'")
 
 
-def shows_built_in(connection: sqlite3.Connection | None) -> bool:
-    """Whether the built-in soundtrack is in the library as lvost carries it:
-    not removed, and no soundtrack added under its id."""
-    if connection is None:
-        return True
-    return not _built_in_hidden(connection) and stored_id(connection, BUILT_IN) is None
+def is_own_copy(connection: sqlite3.Connection | None) -> bool:
+    """Whether the library's Leaving Las Vegas is the one lvost carries (or,
+    with no library made yet, would be)."""
+    return connection is None or _one(connection, f"SELECT 1 FROM meta WHERE key = '{_OWN_COPY}'") is not None
 
 
 def stored_id(connection: sqlite3.Connection, slug: str) -> int | None:
     """The row id of the soundtrack ``slug`` stored in the library, if it is."""
     found = _one(connection, "SELECT id FROM soundtracks WHERE slug = ?", (slug,))
     return None if found is None else int(found[0])
-
-
-def _built_in_hidden(connection: sqlite3.Connection) -> bool:
-    return _one(connection, f"SELECT 1 FROM meta WHERE key = '{_HIDDEN}'") is not None
 
 
 def _one(connection: sqlite3.Connection, sql: str, params: tuple[object, ...] = ()) -> Any:
@@ -197,8 +217,12 @@ def _changing(path: Path) -> Iterator[sqlite3.Connection]:
         connection.execute("BEGIN IMMEDIATE")
         if _is_new(connection):
             schema.make(connection, kind="library")
+            _put(connection, BUILT_IN, _carried(), own=True)
         else:
-            _check_version(path, connection)
+            version = _check_version(path, connection)
+            if version < schema.VERSION:
+                _upgrade(connection, version)
+            _renew_own_copy(connection)
         yield connection
         connection.execute("COMMIT")
     except sqlite3.Error as exc:
@@ -218,7 +242,8 @@ def _is_new(connection: sqlite3.Connection) -> bool:
     return int(tables) == 0
 
 
-def _check_version(path: Path, connection: sqlite3.Connection) -> None:
+def _check_version(path: Path, connection: sqlite3.Connection) -> int:
+    """The version of the library, which this lvost can read; else a ``StoreError``."""
     try:
         rows = dict(connection.execute("SELECT key, value FROM meta").fetchall())
     except sqlite3.OperationalError as exc:
@@ -235,7 +260,51 @@ def _check_version(path: Path, connection: sqlite3.Connection) -> None:
             f"{path} was written by a newer lvost (library version {version}; this lvost reads up to"
             f" {schema.VERSION}); upgrade lvost to use it"
         )
-    # Older versions are upgraded here, step by step, once the tables first change.
+    return version
+
+
+def _upgrade(connection: sqlite3.Connection, version: int) -> None:
+    """Bring a library of an older ``version`` up to this one, step by step, in
+    the caller's transaction.
+
+    Version 1 kept no copy of the built-in soundtrack (unless one was added under
+    its id) and said so when it was removed; version 2 stores it."""
+    if version < 2:
+        removed = _one(connection, f"SELECT 1 FROM meta WHERE key = '{_HIDDEN}'") is not None
+        if not removed and stored_id(connection, BUILT_IN) is None:
+            _put(connection, BUILT_IN, _carried(), own=True)
+        connection.execute(f"DELETE FROM meta WHERE key = '{_HIDDEN}'")
+    connection.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(schema.VERSION),))
+
+
+def _put(connection: sqlite3.Connection, slug: str, data: SoundtrackFile, own: bool = False) -> None:
+    """Store ``data`` as ``slug``; ``own`` marks it as lvost's own copy of the built-in soundtrack."""
+    _index(connection, write.add(connection, slug, data))
+    if slug == BUILT_IN:
+        connection.execute(f"DELETE FROM meta WHERE key = '{_OWN_COPY}'")
+        if own:
+            connection.execute(f"INSERT INTO meta (key, value) VALUES ('{_OWN_COPY}', ?)", (_digest(),))
+
+
+def _renew_own_copy(connection: sqlite3.Connection) -> None:
+    """Put the data lvost carries in place of its own copy, when that differs."""
+    found = _one(connection, f"SELECT value FROM meta WHERE key = '{_OWN_COPY}'")
+    owner = stored_id(connection, BUILT_IN)
+    if found is not None and found[0] != _digest() and owner is not None:
+        _delete(connection, owner)
+        _put(connection, BUILT_IN, _carried(), own=True)
+
+
+@functools.cache
+def _carried() -> SoundtrackFile:
+    """The Leaving Las Vegas data lvost carries."""
+    from lvost.format.datafile import load
+
+    return load(embedded_path())
+
+
+def _digest() -> str:
+    return hashlib.sha256(embedded_path().read_bytes()).hexdigest()
 
 
 def _has_index(connection: sqlite3.Connection) -> bool:

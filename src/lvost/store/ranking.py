@@ -18,8 +18,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from lvost.core.query import Term
+from lvost.core.query import SOUNDTRACK_AREAS, Term
 from lvost.store.schema import WEIGHTS
+
+KEY_FUNCTION = "lvost_key"
+"""The SQL function, given to each connection a store reads, that normalizes a
+text as matching does (``lvost.core.matching.normalize``)."""
 
 
 @dataclass(frozen=True)
@@ -45,7 +49,7 @@ def score(terms: Sequence[Term]) -> Clause:
     area, and a title's weight again when a title holds all the title words as a phrase."""
     parts: list[Clause] = []
     for term in terms:
-        if not term.exclude:
+        if not term.exclude and not _on_soundtrack(term):
             parts += [_best(word, term.areas) for word in term.words]
     phrase = [w for t in terms if not t.exclude and "title" in t.areas for w in t.words]
     if len(phrase) > 1:
@@ -59,14 +63,43 @@ def score(terms: Sequence[Term]) -> Clause:
 def narrowing(terms: Sequence[Term]) -> str | None:
     """A full-text query that every admitted track matches (the words of three
     letters or more of the including terms), or ``None`` when there is none."""
-    words = dict.fromkeys(w for t in terms if not t.exclude for w in t.words if len(w) >= 3)
+    words = dict.fromkeys(
+        w for t in terms if not t.exclude and not _on_soundtrack(t) for w in t.words if len(w) >= 3
+    )
     return " AND ".join(f'"{w}"' for w in words) or None
 
 
 def _matches(term: Term) -> Clause:
     """Every word of ``term`` found in one of its areas."""
+    if _on_soundtrack(term):
+        return _soundtrack_matches(term)
     parts = [_found(word, term.areas) for word in term.words]
     return Clause(" AND ".join(p.sql for p in parts), tuple(v for p in parts for v in p.params))
+
+
+def _on_soundtrack(term: Term) -> bool:
+    return term.areas[0] in SOUNDTRACK_AREAS
+
+
+def _soundtrack_matches(term: Term) -> Clause:
+    """The tracks of the soundtracks ``term`` names: by id or album title, film
+    title, or year (the album's or the film's, from the first to the last of ``term.words``)."""
+    (area,) = term.areas
+    if area == "year":
+        film_year = "json_extract(header, '$.film.year')"
+        between = "BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)"
+        sql = f"year {between} OR {film_year} {between}"
+        return _of_soundtracks(sql, term.words * 2)
+    text = (
+        f"' ' || replace(slug, '-', ' ') || ' ' || {KEY_FUNCTION}(album_title) || ' '"
+        if area == "soundtrack"
+        else f"coalesce({KEY_FUNCTION}(film_title), '')"
+    )
+    return _of_soundtracks(" AND ".join(f"instr({text}, ?)" for _ in term.words), term.words)
+
+
+def _of_soundtracks(condition: str, params: tuple[str, ...]) -> Clause:
+    return Clause(f"tracks.soundtrack IN (SELECT id FROM soundtracks WHERE {condition})", params)
 
 
 def _found(word: str, areas: Sequence[str]) -> Clause:

@@ -7,6 +7,7 @@ of Typer or Rich, nor of files: ``lvost.store.files`` opens the database.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import sqlite3
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from lvost.core.errors import StoreError
+from lvost.core.matching import normalize
 from lvost.core.query import Term
 from lvost.format.models import Soundtrack, Theme, Track
 from lvost.store import ranking
@@ -32,19 +34,29 @@ class Ranked:
     """Its searched texts as the store holds them, an area each (see ``write.padded``)."""
     themes: tuple[int, ...]
     """The positions of the themes that name it, in order."""
+    owner: int = 1
+    """The row id of its soundtrack."""
 
 
 class Store:
-    """One soundtrack in an open database."""
+    """One soundtrack in an open database, or (``soundtrack=None``) every one it holds."""
 
     def __init__(
         self,
         connection: sqlite3.Connection,
-        soundtrack: int = 1,
+        soundtrack: int | None = 1,
         damaged: Callable[[sqlite3.Error], str] | None = None,
     ) -> None:
         self.connection = connection
         self.soundtrack = soundtrack
+        # Query terms on a soundtrack's album or film match their titles as a title is matched.
+        # SQLite refuses to give it while a query is being read (as when a store of
+        # one soundtrack is made for a hit of a search across several); a query is
+        # only ever read through a store, which gave the connection the function.
+        with contextlib.suppress(sqlite3.OperationalError):
+            connection.create_function(ranking.KEY_FUNCTION, 1, _key, deterministic=True)
+        self._owner = self._in("tracks.soundtrack")
+        """The condition that keeps the tracks of the soundtracks in scope (one parameter)."""
         self.damaged = damaged or _cache_damaged
         """The message for damage found as the store is read, given SQLite's error."""
         found = list(self._rows("SELECT value FROM meta WHERE key = 'full_text'"))
@@ -62,13 +74,21 @@ class Store:
         return [construct(Theme, json.loads(data)) for (data,) in rows]
 
     def count(self) -> int:
-        (total,) = self._one("SELECT count(*) FROM tracks WHERE soundtrack = ?")
+        (total,) = self._one(f"SELECT count(*) FROM tracks WHERE {self._owner}")
         return int(total)
 
     def number_range(self) -> tuple[int, int]:
         """The lowest and highest track number."""
-        low, high = self._one("SELECT min(number), max(number) FROM tracks WHERE soundtrack = ?")
+        low, high = self._one(f"SELECT min(number), max(number) FROM tracks WHERE {self._owner}")
         return int(low), int(high)
+
+    def slugs(self) -> dict[int, str]:
+        """The id of each soundtrack in scope, by its row id, in order of id."""
+        rows = self._rows(
+            f"SELECT id, slug FROM soundtracks WHERE {self._in('id')} ORDER BY slug",
+            (self.soundtrack,),
+        )
+        return {int(owner): slug for owner, slug in rows}
 
     def tracks(self, where: ranking.Clause | None = None, order: str = "number") -> list[Track]:
         """The tracks ``where`` (a condition on ``search_text`` and ``tracks``)
@@ -78,19 +98,44 @@ class Store:
 
     def each_track(self, where: ranking.Clause | None = None, order: str = "number") -> Iterator[Track]:
         """What ``tracks`` gives, a track at a time: a long listing need not hold them all."""
+        return (track for _, track in self.each_placed(where, order))
+
+    def each_placed(
+        self, where: ranking.Clause | None = None, order: str = "number"
+    ) -> Iterator[tuple[int, Track]]:
+        """What ``each_track`` gives, each with the row id of its soundtrack;
+        across soundtracks, in order of their ids first."""
         clause = where or ranking.Clause("1")
         rows = self._rows(
-            "SELECT tracks.data FROM tracks JOIN search_text ON search_text.track = tracks.id"
-            f" WHERE tracks.soundtrack = ? AND ({clause.sql}) ORDER BY {_ORDERS[order]}",
+            "SELECT tracks.soundtrack, tracks.data FROM tracks"
+            " JOIN search_text ON search_text.track = tracks.id"
+            f" WHERE {self._owner} AND ({clause.sql}) ORDER BY {self._first}{_ORDERS[order]}",
             (self.soundtrack, *clause.params),
         )
-        return (construct(Track, json.loads(data)) for (data,) in rows)
+        return ((int(owner), construct(Track, json.loads(data))) for owner, data in rows)
+
+    def _in(self, column: str) -> str:
+        """The condition that ``column``, a soundtrack's row id, is in scope (one parameter)."""
+        return f"{column} = ?" if self.soundtrack is not None else "? IS NULL"
+
+    @property
+    def _shelf(self) -> str:
+        """What orders a track's soundtrack among those in scope: its id; the
+        same for every track when there is one."""
+        if self.soundtrack is not None:
+            return "NULL"
+        return "(SELECT slug FROM soundtracks WHERE soundtracks.id = tracks.soundtrack)"
+
+    @property
+    def _first(self) -> str:
+        """What orders the rows first, before a listing's own order: across soundtracks, their ids."""
+        return "" if self.soundtrack is not None else f"{self._shelf}, "
 
     def numbers(self, where: ranking.Clause) -> set[int]:
         """The numbers of the tracks ``where`` keeps, without reading the tracks."""
         rows = self._rows(
             "SELECT tracks.number FROM tracks JOIN search_text ON search_text.track = tracks.id"
-            f" WHERE tracks.soundtrack = ? AND ({where.sql})",
+            f" WHERE {self._owner} AND ({where.sql})",
             (self.soundtrack, *where.params),
         )
         return {number for (number,) in rows}
@@ -114,14 +159,15 @@ class Store:
         narrowed = "search_text.track IN (SELECT rowid FROM search_index WHERE search_index MATCH ?) AND "
         rows = self._rows(
             # Ranked and cut to the limit on ids alone; only the best are read whole.
-            f"SELECT tracks.data, best.score, best.total, {_TEXTS}, ({_THEMES}) FROM"
-            " (SELECT id, number, score, count(*) OVER () AS total FROM"
-            f"  (SELECT tracks.id AS id, tracks.number AS number, {score.sql} AS score"
+            f"SELECT tracks.data, best.score, best.total, tracks.soundtrack, {_TEXTS}, ({_THEMES}) FROM"
+            " (SELECT id, shelf, number, score, count(*) OVER () AS total FROM"
+            f"  (SELECT tracks.id AS id, {self._shelf} AS shelf,"
+            f"   tracks.number AS number, {score.sql} AS score"
             "   FROM search_text JOIN tracks ON tracks.id = search_text.track"
-            f"  WHERE {narrowed if narrowing else ''}tracks.soundtrack = ? AND ({admits.sql}))"
-            "  ORDER BY score DESC, number LIMIT ?) AS best"
+            f"  WHERE {narrowed if narrowing else ''}{self._owner} AND ({admits.sql}))"
+            "  ORDER BY score DESC, shelf, number LIMIT ?) AS best"
             " JOIN tracks ON tracks.id = best.id JOIN search_text ON search_text.track = best.id"
-            " ORDER BY best.score DESC, best.number",
+            " ORDER BY best.score DESC, best.shelf, best.number",
             (
                 *score.params,
                 *((narrowing,) if narrowing else ()),
@@ -134,8 +180,8 @@ class Store:
         if first is None:
             return iter(()), 0
         found = (
-            Ranked(construct(Track, json.loads(data)), score, tuple(texts), tuple(json.loads(themes)))
-            for data, score, _, *texts, themes in itertools.chain([first], rows)
+            Ranked(construct(Track, json.loads(data)), score, tuple(texts), tuple(json.loads(themes)), owner)
+            for data, score, _, owner, *texts, themes in itertools.chain([first], rows)
         )
         return found, int(first[2])
 
@@ -146,28 +192,29 @@ class Store:
         )
         return [position for (found,) in rows for position in json.loads(found)]
 
-    def titled(self, wanted: str) -> list[tuple[int, list[str]]]:
-        """Each track (by number, with its title and alternate titles) whose title
-        or an alternate title holds the normalized ``wanted`` somewhere, in album
-        order; every track for ``""``."""
+    def titled(self, wanted: str) -> list[tuple[tuple[int, int], list[str]]]:
+        """Each track (by soundtrack row id and number, with its title and
+        alternate titles) whose title or an alternate title holds the normalized
+        ``wanted`` somewhere, in album order; every track for ``""``."""
         rows = self._rows(
-            "SELECT tracks.number, tracks.data FROM tracks JOIN search_text ON search_text.track = tracks.id"
-            " WHERE tracks.soundtrack = ? AND instr(search_text.title, ?) ORDER BY tracks.number",
+            "SELECT tracks.soundtrack, tracks.number, tracks.data FROM tracks"
+            " JOIN search_text ON search_text.track = tracks.id"
+            f" WHERE {self._owner} AND instr(search_text.title, ?) ORDER BY {self._first}tracks.number",
             (self.soundtrack, wanted),
         )
         out = []
-        for number, data in rows:
+        for owner, number, data in rows:
             track = json.loads(data)
-            out.append((int(number), [track["title"], *track.get("alternate_titles", [])]))
+            out.append(((int(owner), int(number)), [track["title"], *track.get("alternate_titles", [])]))
         return out
 
     def genres(self) -> list[str]:
         """Every genre a track or a theme names, sorted."""
         rows = self._rows(
             "SELECT value FROM track_values JOIN tracks ON tracks.id = track_values.track"
-            " WHERE tracks.soundtrack = ? AND field = 'genre'"
+            f" WHERE {self._owner} AND field = 'genre'"
             " UNION SELECT genre FROM theme_genres JOIN themes ON themes.id = theme_genres.theme"
-            " WHERE themes.soundtrack = ?",
+            f" WHERE {self._in('themes.soundtrack')}",
             (self.soundtrack, self.soundtrack),
         )
         return sorted(genre for (genre,) in rows)
@@ -176,13 +223,15 @@ class Store:
         """Every performer and writer, each once, in order of first appearance."""
         rows = self._rows(
             "SELECT name FROM credits JOIN tracks ON tracks.id = credits.track"
-            " WHERE tracks.soundtrack = ? ORDER BY tracks.number, credits.position",
+            f" WHERE {self._owner} ORDER BY {self._first}tracks.number, credits.position",
             (self.soundtrack,),
         )
         return list(dict.fromkeys(name for (name,) in rows))
 
     def titles(self) -> list[str]:
-        rows = self._rows("SELECT title FROM tracks WHERE soundtrack = ? ORDER BY number", (self.soundtrack,))
+        rows = self._rows(
+            f"SELECT title FROM tracks WHERE {self._owner} ORDER BY {self._first}number", (self.soundtrack,)
+        )
         return [title for (title,) in rows]
 
     def _one(self, sql: str) -> tuple[Any, ...]:
@@ -198,6 +247,11 @@ class Store:
             yield from self.connection.execute(sql, params)
         except sqlite3.DatabaseError as exc:
             raise StoreError(self.damaged(exc)) from None
+
+
+def _key(text: object) -> str | None:
+    """A text as matching compares it (``normalize``), for SQL."""
+    return normalize(text) if isinstance(text, str) else None
 
 
 def _cache_damaged(exc: sqlite3.Error) -> str:

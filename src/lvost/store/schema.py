@@ -11,8 +11,10 @@ from __future__ import annotations
 import os
 import sqlite3
 
-VERSION = 1
-"""Raised whenever a table changes, so that a database made by another lvost is told apart."""
+VERSION = 2
+"""Raised whenever a table, or what its rows mean, changes, so that a database
+made by another lvost is told apart. (2: a library stores its copy of the
+built-in soundtrack.)"""
 
 WEIGHTS = {
     "title": 10,

@@ -1,0 +1,126 @@
+"""Several soundtracks of the library explored at once.
+
+A ``Shelf`` asks its questions of every soundtrack in scope together: the
+filters, counts, names and search of a ``Catalog`` hold across them, and each
+track it gives is ``Placed`` on its soundtrack. What belongs to one soundtrack
+(its album, its themes) is asked of that one; a question that needs one
+soundtrack (a theme by name) asks for ``--soundtrack``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+from lvost.core.errors import AmbiguousError, NotFoundError, UsageError
+from lvost.core.matching import match_names, normalize, suggest
+from lvost.format.models import Album, Theme, Track
+from lvost.questions.catalog import Catalog, TrackFilter, split_place
+from lvost.store.reading import Store
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A track, and the id of the soundtrack it is on."""
+
+    soundtrack: str
+    track: Track
+
+
+class Shelf(Catalog):
+    """Every soundtrack in scope (two or more), by row id and id."""
+
+    def __init__(self, store: Store, slugs: dict[int, str]) -> None:
+        """``store`` reads every soundtrack of the library; ``slugs`` are their ids by row id."""
+        self.store = store
+        self.slugs = slugs
+        self.owners = {slug: owner for owner, slug in slugs.items()}
+        self._each: dict[int, Catalog] = {}
+
+    def one(self, slug: str) -> Catalog:
+        """The soundtrack ``slug``, on its own."""
+        return self._at(self.owners[slug])
+
+    def _at(self, owner: int) -> Catalog:
+        if owner not in self._each:
+            self._each[owner] = Catalog.of(
+                Store(self.store.connection, owner, self.store.damaged), self.slugs[owner]
+            )
+        return self._each[owner]
+
+    @property
+    def album(self) -> Album:
+        raise self.needs_one("the album")
+
+    @cached_property
+    def themes(self) -> list[Theme]:
+        """Every soundtrack's themes, one soundtrack after another."""
+        return [theme for owner in self.slugs for theme in self._at(owner).themes]
+
+    def themes_at(self, owner: int) -> list[Theme]:
+        return self._at(owner).themes
+
+    def slug_at(self, owner: int) -> str | None:
+        return self.slugs[owner]
+
+    def heading(self) -> str:
+        return f"Your library: {len(self.slugs)} soundtracks"
+
+    def themes_of(self, track: Track) -> list[Theme]:
+        # A number alone does not say which soundtrack: ``placed_themes`` does.
+        raise self.needs_one("a track's themes, by its number,")
+
+    def placed_themes(self, placed: Placed) -> list[Theme]:
+        """The themes that name a placed track, in its soundtrack's order."""
+        return self.one(placed.soundtrack).themes_of(placed.track)
+
+    def find_theme(self, query: str) -> Theme:
+        raise self.needs_one(f'the theme "{query}"', "or use the query term theme:NAME")
+
+    def needs_one(self, what: str, otherwise: str = "") -> UsageError:
+        """The error for a question that one soundtrack answers, when several are in scope."""
+        also = f", {otherwise}" if otherwise else ""
+        return UsageError(
+            f"{what} needs one soundtrack, and the library has {len(self.slugs)}; "
+            f"name one with --soundtrack ID (lvost soundtracks lists them){also}"
+        )
+
+    def each_placed(self, which: TrackFilter) -> Iterator[Placed]:
+        """The tracks ``which`` keeps, each on its soundtrack: soundtracks by id,
+        and within each as ``which`` sorts them."""
+        if which.theme is not None:
+            raise self.needs_one(f'the theme "{which.theme}"', "or use the query term theme:NAME")
+        rows = self.store.each_placed(self.selection(which), which.sort)
+        return (Placed(self.slugs[owner], track) for owner, track in rows)
+
+    def find_placed(self, query: str) -> Placed:
+        """The one track ``query`` names: ``ID:NUMBER``, or a title anywhere in
+        scope; a title on several soundtracks is ambiguous, and the error names
+        each with its soundtrack."""
+        wanted = query.strip()
+        placed = split_place(wanted)
+        if placed is not None and placed[0] in self.owners:
+            return Placed(placed[0], self.one(placed[0]).find_track(placed[1]))
+        if wanted.isdecimal() and wanted.isascii():
+            raise UsageError(
+                f"track {wanted} of which soundtrack? {len(self.slugs)} are in the library; "
+                f"say ID:{wanted} (like {next(iter(self.owners))}:{wanted}) or give --soundtrack ID"
+            )
+        key = normalize(query)
+        entries = self.store.titled(key) if key else []
+        found = match_names(query, entries)
+        if len(found) == 1:
+            owner, number = found[0]
+            return Placed(self.slugs[owner], self._at(owner).find_track(str(number)))
+        if found:
+            titles = {place: names[0] for place, names in entries}
+            shown = "; ".join(f'{self.slugs[o]}:{n} "{titles[(o, n)]}"' for o, n in found)
+            raise AmbiguousError(f'"{query}" matches {len(found)} tracks: {shown}; say which')
+        if placed is not None:
+            raise NotFoundError(
+                f'"{placed[0]}" is not in the library; lvost soundtracks lists what is',
+                suggest(placed[0], list(self.owners)),
+            )
+        names = [name for _, names in self.store.titled("") for name in names]
+        raise NotFoundError(f'no track matches "{query}"', suggest(query, names))

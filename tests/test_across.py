@@ -1,0 +1,209 @@
+"""Exploring several soundtracks of the library at once: the Soundtrack column,
+query terms on soundtracks, tracks named by ID:NUMBER, and the commands that
+need one soundtrack asking for it."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner, Result
+
+from conftest import TERMINAL
+from lvost.cli.main import app
+from lvost.core.names import BUILT_IN
+from lvost.format.models import SoundtrackFile
+from lvost.store import library
+from support import SMALL, soundtracks, variant
+
+NIGHT = "night-tram-test-soundtrack"
+
+
+@pytest.fixture
+def two(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A library of Leaving Las Vegas and the small soundtrack, in use."""
+    path = tmp_path / "library.db"
+    monkeypatch.setenv("LVOST_LIBRARY", str(path))
+    added = lvost("add", str(SMALL))
+    assert added.exit_code == 0, added.stderr
+    return path
+
+
+def lvost(*args: str, env: Mapping[str, str | None] | None = None) -> Result:
+    return CliRunner().invoke(app, list(args), prog_name="lvost", env=env)
+
+
+def rows(*args: str) -> list[list[str]]:
+    result = lvost(*args)
+    assert (result.exit_code, result.stderr) == (0, ""), result.stderr
+    return [line.split("\t") for line in result.stdout.splitlines()]
+
+
+def test_tracks_across_soundtracks_lead_with_the_soundtrack(two: Path) -> None:
+    found = rows("tracks")
+    assert [row[0] for row in found] == [BUILT_IN] * 25 + [NIGHT] * 3
+    assert [row[1:] for row in found[:25]] == rows("tracks", "-s", BUILT_IN)
+    assert [row[1:] for row in found[25:]] == rows("tracks", "-s", NIGHT)
+    table = lvost("tracks", "kind:song", env=TERMINAL).stdout
+    assert table.splitlines()[0].strip() == "Your library: 2 soundtracks"
+    assert "Soundtrack" in table
+    assert "night-tram-test-soundtrack" in table
+    data = json.loads(lvost("tracks", "--json", "rails").stdout)
+    assert [(t["soundtrack"], t["number"]) for t in data] == [(NIGHT, 1), (NIGHT, 3)]
+
+
+def test_a_library_of_the_built_in_soundtrack_alone_answers_as_before(two: Path) -> None:
+    """The README's examples hold once the library is made, as long as it holds
+    Leaving Las Vegas alone."""
+    before = {
+        args: lvost(*args, env={**TERMINAL, "LVOST_LIBRARY": str(two.parent / "none.db")}).stdout
+        for args in COMMANDS
+    }
+    assert lvost("remove", NIGHT).exit_code == 0
+    for args in COMMANDS:
+        result = lvost(*args, env=TERMINAL)
+        assert (result.exit_code, result.stdout) == (0, before[args]), args
+
+
+COMMANDS = [
+    ("tracks",),
+    ("tracks", "--kind", "song", "--json"),
+    ("search", "sting"),
+    ("show", "Angel Eyes"),
+    ("show", "leaving-las-vegas:19", "--json"),
+    ("themes",),
+    ("about",),
+    ("stats",),
+    ("arc",),
+]
+
+
+def test_a_track_is_named_by_id_and_number_or_by_a_title_anywhere(two: Path) -> None:
+    assert lvost("show", "leaving-las-vegas:2").stdout == lvost("show", "Angel Eyes").stdout
+    assert "Track 2 of 25 on leaving-las-vegas: Leaving Las Vegas" in lvost("show", "angel").stdout
+    cafe = json.loads(lvost("show", "cafe noir", "--json").stdout)
+    assert (cafe["soundtrack"], cafe["number"]) == (NIGHT, 2)
+    number = lvost("show", "2")
+    assert (number.exit_code, number.stderr) == (
+        2,
+        "Error: track 2 of which soundtrack? 2 are in the library; say ID:2 (like leaving-las-vegas:2)"
+        " or give --soundtrack ID\n",
+    )
+    missing = lvost("show", "leaving-las-vegaz:2")
+    assert (missing.exit_code, missing.stderr) == (
+        1,
+        'Error: "leaving-las-vegaz" is not in the library; lvost soundtracks lists what is.'
+        ' Did you mean "leaving-las-vegas"?\n',
+    )
+    beyond = lvost("show", f"{NIGHT}:9")
+    assert (beyond.exit_code, beyond.stderr) == (
+        1,
+        "Error: there is no track 9; this soundtrack's tracks are numbered 1 to 3\n",
+    )
+
+
+def test_a_title_on_several_soundtracks_lists_each_with_its_soundtrack(two: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps(variant(tracks__0__title="Angel Eyes", soundtrack__album__title="Other")))
+    assert lvost("add", str(other)).exit_code == 0
+    result = lvost("show", "angel eyes")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        1,
+        "",
+        'Error: "angel eyes" matches 2 tracks: leaving-las-vegas:2 "Angel Eyes"; other:1 "Angel Eyes";'
+        " say which\n",
+    )
+    assert json.loads(lvost("show", "other:1", "--json").stdout)["soundtrack"] == "other"
+
+
+def test_search_across_soundtracks_names_each_hits_soundtrack(two: Path) -> None:
+    found = rows("search", "rails")
+    assert [row[:3] for row in found] == [[NIGHT, "3", "Rain & Rails"], [NIGHT, "1", "Last Tram Home"]]
+    hits = json.loads(lvost("search", "sting", "--json").stdout)
+    assert {h["soundtrack"] for h in hits} == {BUILT_IN}
+    themed = json.loads(lvost("search", "angel", "--fields", "soundtrack,number,themes", "--json").stdout)
+    assert themed[0] == {"soundtrack": BUILT_IN, "number": 2, "themes": ["lament", "intimacy"]}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        (["soundtrack:night"], [NIGHT] * 3),
+        (["soundtrack:leaving-las-vegas"], [BUILT_IN] * 25),
+        (["soundtrack:music from the motion"], [BUILT_IN] * 25),
+        (["^soundtrack:night"], [BUILT_IN] * 25),
+        (["film:vegas", "kind:song"], [BUILT_IN] * 5),
+        (["^film:vegas"], [NIGHT] * 3),  # a soundtrack with no film is not one of Las Vegas
+        (["year:2001"], [NIGHT] * 3),
+        (["year:1990..1999"], [BUILT_IN] * 25),
+        (["year:2010..1990"], [BUILT_IN] * 25 + [NIGHT] * 3),
+        (["year:1800"], []),
+    ],
+)
+def test_query_terms_on_soundtracks(two: Path, query: list[str], expected: list[str]) -> None:
+    result = lvost("tracks", *query)
+    assert result.exit_code == 0, result.stderr
+    assert [line.split("\t")[0] for line in result.stdout.splitlines()] == expected
+
+
+@pytest.mark.parametrize("term", ["year:nineteen", "year:1995..", "year:19950", "year:"])
+def test_a_year_term_needs_years(two: Path, term: str) -> None:
+    result = lvost("tracks", term)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f'Error: "{term}" needs a year, like "year:1995", or years, like "year:1990..1999"\n',
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("themes",), ("themes", "lament"), ("about",), ("arc",), ("tracks", "--theme", "lament")],
+)
+def test_what_one_soundtrack_answers_asks_for_one(two: Path, args: tuple[str, ...]) -> None:
+    result = lvost(*args)
+    assert result.exit_code == 2
+    assert "needs one soundtrack, and the library has 2; name one with --soundtrack ID" in result.stderr
+    assert lvost(*args, "-s", BUILT_IN).exit_code == 0
+
+
+def test_stats_count_every_soundtrack_in_scope(two: Path) -> None:
+    every = json.loads(lvost("stats", "--json").stdout)
+    one = [json.loads(lvost("stats", "--json", "-s", slug).stdout) for slug in (BUILT_IN, NIGHT)]
+    assert every["tracks"] == sum(s["tracks"] for s in one) == 28
+    assert every["known_seconds"] == sum(s["known_seconds"] or 0 for s in one)
+    assert lvost("stats", env=TERMINAL).stdout.startswith("Your library: 2 soundtracks\n28 tracks")
+
+
+def test_an_emptied_library_says_so(two: Path) -> None:
+    for slug in (BUILT_IN, NIGHT):
+        assert lvost("remove", slug).exit_code == 0
+    result = lvost("tracks")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"Error: the library at {two} is empty; lvost add FILE adds a soundtrack to it\n",
+    )
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(soundtracks(), min_size=1, max_size=3), st.sampled_from(["", "jazz", "^kind:song", "a"]))
+def test_tracks_across_are_each_soundtracks_tracks_in_turn(datas: list[dict[str, Any]], query: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "library.db"
+        ids = [f"s{i}" for i in range(len(datas))]
+        for slug, data in zip(ids, datas, strict=True):
+            library.add(path, slug, SoundtrackFile.model_validate(data))
+        env = {"LVOST_LIBRARY": str(path)}
+        terms = [query] if query else []
+        every = lvost("tracks", "--json", *terms, env=env)
+        assert every.exit_code == 0, every.stderr
+        expected = []
+        for slug in [BUILT_IN, *ids]:
+            alone = lvost("tracks", "--json", "-s", slug, *terms, env=env)
+            expected += [{"soundtrack": slug, **track} for track in json.loads(alone.stdout)]
+        assert json.loads(every.stdout) == expected
