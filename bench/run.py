@@ -5,6 +5,7 @@ run side by side in the same session, with the same interpreter.
     python bench/run.py startup completion
     python bench/run.py --runs 9 catalog
     python bench/run.py engine       # the search engine's targets (issue 11)
+    python bench/run.py library      # the library's targets (issue 13): bench/library.py
 
 Not part of the test suite: timings depend on the machine, so nothing here
 passes or fails; it prints figures and the targets they are held to, and marks
@@ -355,7 +356,7 @@ def beets_home(catalog: Path) -> Path:
     return home
 
 
-GROUPS = ("startup", "completion", "catalog", "engine")
+GROUPS = ("startup", "completion", "catalog", "engine", "library")
 
 
 def main() -> None:
@@ -377,6 +378,10 @@ def main() -> None:
             startup(options.runs)
         elif name == "completion":
             completion(options.runs)
+        elif name == "library":
+            from library import library_bench  # which imports this file, as run
+
+            library_bench(max(3, options.runs // 2))
         elif jq is None:
             print(f"{name}: jq is not installed; skipped")
         elif name == "catalog":
