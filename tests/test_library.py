@@ -265,6 +265,52 @@ def test_an_add_killed_while_writing_leaves_the_library_as_it_was(tmp_path: Path
     assert slugs(path) == [BUILT_IN, "llv", "small"]
 
 
+ADDING_KILLED = """
+import sys, time
+from pathlib import Path
+from lvost.format import datafile
+from lvost.store import library
+data = datafile.load(Path(sys.argv[2]))
+with library.adding(Path(sys.argv[1])) as put:
+    put("first", data, False)
+    put("second", data, False)
+    print("writing", flush=True)
+    time.sleep(60)
+"""
+
+
+@pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
+def test_an_add_of_many_killed_half_way_adds_none_of_them(tmp_path: Path) -> None:
+    path = tmp_path / "library.db"
+    library.add(path, "small", SMALL_DATA)
+    child = subprocess.Popen(
+        [sys.executable, "-c", ADDING_KILLED, str(path), str(SMALL)], stdout=subprocess.PIPE
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline() == b"writing\n"
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert slugs(path) == [BUILT_IN, "small"]
+    index_is_whole(path)
+
+
+def test_an_add_that_fails_among_many_takes_in_nothing_of_its_own(tmp_path: Path) -> None:
+    path = tmp_path / "library.db"
+    with library.adding(path) as put:
+        put("a", SMALL_DATA, False)
+        with pytest.raises(LvostError, match='"a" is already in the library'):
+            put("a", LLV, False)
+        put("b", LLV, False)
+        put("c", LLV, False)
+        put("c", SMALL_DATA, True)  # replaced before the index has learnt of it
+    assert slugs(path) == ["a", "b", "c", BUILT_IN]
+    assert hits(store_of(path, "c"), "rails") == hits(Catalog(SMALL_DATA).store, "rails")
+    assert hits(store_of(path, "c"), "sting") == []
+    assert hits(store_of(path, "a"), "sting") == []
+    assert hits(store_of(path, "b"), "sting") == hits(Catalog(LLV).store, "sting")
+    index_is_whole(path)
+
+
 def test_what_is_added_comes_back_as_it_was_given(tmp_path: Path) -> None:
     path = tmp_path / "library.db"
     for slug, data in (("llv", LLV), ("small", SMALL_DATA)):
@@ -338,6 +384,11 @@ def test_a_library_made_by_an_earlier_release_reads_then_upgrades_on_a_change(tm
     path = tmp_path / "library.db"
     path.write_bytes(FIXTURE.read_bytes())
     assert (slugs(path), own_copy(path)) == (["night"], False)  # its built-in soundtrack was removed
+    connection = library.open_for_reading(path)
+    assert connection is not None
+    with connection:  # counted in the upgraded copy, as version 1 counted them when listed
+        (night,) = library.entries(connection, path)
+    assert (night.tracks, night.known_seconds, night.unknown) == (3, 185, 2)
     assert hits(store_of(path, "night"), "rails") == hits(Catalog(SMALL_DATA).store, "rails")
     assert path.read_bytes() == FIXTURE.read_bytes()  # read through a copy, never written
     library.add(path, "llv", LLV)

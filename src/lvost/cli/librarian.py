@@ -20,6 +20,7 @@ from lvost.cli.app import (
     SoundtrackOption,
     app,
     as_typed,
+    batched,
     interactive_terminal,
     library_path,
     load_catalog,
@@ -78,8 +79,9 @@ def add(
         soundtracks.check_id(slug)  # before any file is read
     path = library_path()
     watched = interactive_terminal() and len(files) > 1  # a bar for a person, a line a file for a log
-    failed = added = 0
-    with _progress(len(files) if watched else 0) as advance:
+    failed = 0
+    added: list[str] = []  # told once they have landed: all of them land together, at the end
+    with soundtracks.adding(path) as add_one, _progress(len(files) if watched else 0) as advance:
         for file in files:
             try:  # a file that cannot be read or added is told, and the others go on
                 data, problems = datafile.check(file)
@@ -87,10 +89,9 @@ def add(
                     write(datafiles.problem_lines(file, problems))
                     failed += 1
                 else:
-                    chosen = soundtracks.add(path, data, slug, replace)
-                    added += 1
-                    if not watched:
-                        write(safe(f"Added {file} as {chosen}: {counted(len(data.tracks), 'track')}") + "\n")
+                    chosen = add_one(data, slug, replace)
+                    tracks = counted(len(data.tracks), "track")
+                    added.append(safe(f"Added {file} as {chosen}: {tracks}") + "\n")
             except StoreError:
                 raise  # the library itself: no other file would fare better
             except LvostError as exc:
@@ -100,7 +101,10 @@ def add(
                 failed += 1
             advance()
     if watched:
-        write(f"Added {counted(added, 'soundtrack')} to {safe(str(path))}\n")
+        write(f"Added {counted(len(added), 'soundtrack')} to {safe(str(path))}\n")
+    else:
+        for batch in batched(added, 500):
+            write("".join(batch))
     if failed:
         were = "was" if failed == 1 else "were"
         raise DataFileError(f"{counted(failed, 'file')} had problems and {were} not added")

@@ -4,7 +4,9 @@ carries); and which of them a command explores."""
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -56,9 +58,26 @@ def listed(path: Path) -> list[Entry]:
 def add(path: Path, data: SoundtrackFile, slug: str | None, replace_it: bool) -> str:
     """Add ``data`` to the library under ``slug`` (else one made from its album
     title); the id it was added under."""
-    chosen = check_id(slug) if slug is not None else slug_for(data.soundtrack.album.title)
-    library.add(path, chosen, data, replace_it)
-    return chosen
+    with adding(path) as put:
+        return put(data, slug, replace_it)
+
+
+Adder = Callable[[SoundtrackFile, "str | None", bool], str]
+"""Adds one soundtrack inside ``adding``'s change, as ``add`` does, and gives its id."""
+
+
+@contextlib.contextmanager
+def adding(path: Path) -> Iterator[Adder]:
+    """One change that adds soundtracks to the library at ``path``, as ``add``
+    adds one: they land together when the block ends (see ``library.adding``)."""
+    with library.adding(path) as put:
+
+        def add_one(data: SoundtrackFile, slug: str | None, replace_it: bool) -> str:
+            chosen = check_id(slug) if slug is not None else slug_for(data.soundtrack.album.title)
+            put(chosen, data, replace_it)
+            return chosen
+
+        yield add_one
 
 
 def remove(path: Path, slug: str) -> None:

@@ -14,7 +14,7 @@ import sqlite3
 VERSION = 2
 """Raised whenever a table, or what its rows mean, changes, so that a database
 made by another lvost is told apart. (2: a library stores its copy of the
-built-in soundtrack.)"""
+built-in soundtrack, and each soundtrack's counts.)"""
 
 WEIGHTS = {
     "title": 10,
@@ -44,7 +44,10 @@ CREATE TABLE soundtracks (
     film_title TEXT,
     year INTEGER,
     schema_url TEXT,
-    header TEXT NOT NULL  -- the soundtrack object: album, film, sources
+    header TEXT NOT NULL,  -- the soundtrack object: album, film, sources
+    track_count INTEGER NOT NULL DEFAULT 0,  -- counted once its tracks are in, for listings
+    known_seconds INTEGER NOT NULL DEFAULT 0,
+    unknown_lengths INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE tracks (
     id INTEGER PRIMARY KEY,

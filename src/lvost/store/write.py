@@ -49,7 +49,20 @@ def add(connection: sqlite3.Connection, slug: str, data: SoundtrackFile) -> int:
     )
     names = _add_themes(connection, owner, data.themes)
     _add_tracks(connection, owner, data.tracks, names)
+    count(connection, owner)
     return owner
+
+
+def count(connection: sqlite3.Connection, owner: int | None = None) -> None:
+    """Count the tracks of soundtrack ``owner`` (of every one for ``None``) and
+    their known running time, where a listing of soundtracks reads them."""
+    which = "id = ?" if owner is not None else "1"
+    connection.execute(
+        "UPDATE soundtracks SET (track_count, known_seconds, unknown_lengths) ="
+        " (SELECT count(*), coalesce(sum(duration_seconds), 0), count(*) - count(duration_seconds)"
+        f"  FROM tracks WHERE tracks.soundtrack = soundtracks.id) WHERE {which}",
+        () if owner is None else (owner,),
+    )
 
 
 def _add_themes(connection: sqlite3.Connection, owner: int, themes: Sequence[Theme]) -> dict[int, list[str]]:
