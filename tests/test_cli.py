@@ -53,6 +53,7 @@ def test_the_commands_are_the_ones_documented() -> None:
         "schema",
         "search",
         "show",
+        "songs",
         "soundtracks",
         "stats",
         "themes",
@@ -334,7 +335,7 @@ def json_numbers(result: Result) -> list[int]:
             ["tracks", "--fields", "number,length"],
             'Error: unknown field "length"; fields are number, title, '
             "alternate_titles, performers, writers, kinds, kind_inferred, genres, instruments, duration_seconds, "
-            "notes, sources, disc, file, themes",
+            "notes, sources, disc, file, themes, soundtrack",
         ),
         (
             ["tracks", "--format", "xml"],

@@ -10,6 +10,7 @@ from lvost.output.columns import (
     TRACK_DEFAULT,
     choose,
     hit_columns,
+    song_columns,
     theme_columns,
     track_columns,
 )
@@ -20,10 +21,12 @@ def test_field_names_known_without_a_catalog_match_the_columns(catalog: Catalog)
     assert COLUMN_NAMES["tracks"] == tuple(track_columns(catalog))
     assert COLUMN_NAMES["themes"] == tuple(theme_columns(catalog))
     assert COLUMN_NAMES["search"] == tuple(hit_columns(catalog, str))
+    assert COLUMN_NAMES["search"] == tuple(hit_columns(catalog, str, across=True))
+    assert COLUMN_NAMES["songs"] == tuple(song_columns())
 
 
-def test_track_fields_are_the_format_names_plus_themes(catalog: Catalog) -> None:
-    assert set(track_columns(catalog)) == set(Track.model_fields) | {"themes"}
+def test_track_fields_are_the_format_names_plus_themes_and_soundtrack(catalog: Catalog) -> None:
+    assert set(track_columns(catalog)) == set(Track.model_fields) | {"themes", "soundtrack"}
 
 
 def test_choose_keeps_the_order_given_and_drops_repeats(catalog: Catalog) -> None:
@@ -41,7 +44,7 @@ def test_unknown_field_lists_the_valid_ones(catalog: Catalog) -> None:
         choose(track_columns(catalog), "number,titel", TRACK_DEFAULT)
     assert str(caught.value) == (
         'unknown field "titel"; fields are number, title, alternate_titles, performers, writers, kinds, '
-        'kind_inferred, genres, instruments, duration_seconds, notes, sources, disc, file, themes. Did you mean "title"?'
+        'kind_inferred, genres, instruments, duration_seconds, notes, sources, disc, file, themes, soundtrack. Did you mean "title"?'
     )
 
 

@@ -67,7 +67,7 @@ def test_a_playlist_is_only_of_tracks(command: list[str]) -> None:
     result = lvost(*command, "--format", "m3u")
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error: --format m3u is a playlist of tracks: it is for tracks and search\n",
+        "Error: --format m3u is a playlist of tracks: it is for tracks, search and songs\n",
     )
 
 

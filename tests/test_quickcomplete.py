@@ -18,6 +18,8 @@ from typer.testing import CliRunner
 from lvost.cli import quickcomplete
 from lvost.cli.main import app
 from lvost.cli.quickcomplete import for_bash
+from lvost.format import datafile
+from lvost.store import library
 from support import SMALL, at_the_prompt
 
 GROUP = typer.main.get_command(app)
@@ -313,3 +315,37 @@ def test_a_pipe_or_a_device_as_data_completes_nothing_and_at_once(tmp_path: Path
         [sys.executable, "-m", "lvost"], env=env, capture_output=True, text=True, timeout=30, check=False
     )
     assert (done.returncode, done.stdout, done.stderr) == (0, "\n", "")
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+@pytest.mark.parametrize(
+    ("words", "incomplete"),
+    [(["show"], ""), (["show"], "La"), (["tracks", "--genre"], ""), (["themes"], "")],
+)
+def test_titles_come_from_every_soundtrack_of_the_library(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shell: str, words: list[str], incomplete: str
+) -> None:
+    path = tmp_path / "library.db"
+    library.add(path, "night", datafile.load(SMALL))
+    monkeypatch.setenv("LVOST_LIBRARY", str(path))
+    env = {**request(shell, words, incomplete), "LVOST_LIBRARY": str(path)}
+    quick = quick_answer(env)
+    assert quick is not None
+    assert quick == typers_answer(env)
+    if words == ["show"]:
+        assert ("Last" in quick[0], "Angel" in quick[0]) == (True, incomplete == "")
+
+
+def test_the_library_option_is_the_library_completed_from(tmp_path: Path) -> None:
+    path = tmp_path / "library.db"
+    library.add(path, "night", datafile.load(SMALL))
+    env = request("fish", ["--library", str(path), "show"], "Caf")
+    assert quick_answer(env) == ("Café Noir\n", 0) == typers_answer(env)
+
+
+def test_a_library_of_another_version_is_left_to_typer(tmp_path: Path) -> None:
+    path = tmp_path / "library.db"
+    path.write_bytes((Path(__file__).parent / "data" / "library-v1.db").read_bytes())
+    env = request("fish", ["--library", str(path), "show"], "")
+    assert quickcomplete.answer(env) is None
+    assert "Last Tram Home" in typers_answer(env)[0]

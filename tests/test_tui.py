@@ -10,13 +10,18 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input, OptionList, Static
 
-from lvost.browse.app import Browser
+from lvost.browse.app import BACK_TO_SHELVES, Browser
 from lvost.browse.help import KEYS, Help
 from lvost.browse.picker import ThemePicker
+from lvost.browse.shelves import Shelves
+from lvost.format import datafile
 from lvost.format.models import Theme
 from lvost.questions.catalog import Catalog
+from lvost.questions.soundtracks import listed
+from lvost.store import library
+from lvost.store.library import Entry
 from support import SMALL
 
 
@@ -349,3 +354,60 @@ def test_columns_fill_the_list_and_follow_a_resize(catalog: Catalog) -> None:
         assert (rows(app), table.cursor_row) == kept  # the same list, the same place in it
 
     drive(catalog, script)
+
+
+# Several soundtracks: the list of them first.
+
+
+def shelves(tmp_path: Path) -> list[Entry]:
+    path = tmp_path / "library.db"
+    library.add(path, "night", datafile.load(SMALL))
+    return listed(path)
+
+
+def test_the_list_of_soundtracks_opens_the_one_picked(tmp_path: Path) -> None:
+    entries = shelves(tmp_path)
+    app = Shelves(entries)
+
+    async def run() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert app.title == "Your library: 2 soundtracks"
+            await pilot.press("j", "enter")
+            await pilot.pause()
+
+    asyncio.run(run())
+    assert app.return_value == "night"
+
+
+def test_the_list_starts_on_the_soundtrack_just_left_and_q_leaves(tmp_path: Path) -> None:
+    app = Shelves(shelves(tmp_path), "night")
+
+    async def run() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert app.query_one(OptionList).highlighted == 1
+            await pilot.press("q")
+            await pilot.pause()
+
+    asyncio.run(run())
+    assert app.return_value is None
+
+
+@pytest.mark.parametrize("back", [True, False])
+def test_s_goes_back_to_the_soundtracks_only_from_them(catalog: Catalog, back: bool) -> None:
+    app = Browser(catalog, back=back)
+
+    async def run() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("s")
+            await pilot.pause()
+            assert app.is_running is not back
+
+    asyncio.run(run())
+    assert app.return_value == (BACK_TO_SHELVES if back else None)
+
+
+def test_the_list_of_soundtracks_at_80_by_24(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
+    assert snap_compare(Shelves(shelves(tmp_path)), terminal_size=(80, 24))

@@ -45,8 +45,13 @@ class Scope:
     note: str = ""
 
 
-class Browser(App[None]):
-    """The soundtrack browser."""
+BACK_TO_SHELVES = "shelves"
+"""What the browser returns when asked to go back to the library's soundtracks."""
+
+
+class Browser(App[str | None]):
+    """The soundtrack browser; opened from the list of the library's soundtracks
+    (``back``), "s" goes back to it."""
 
     CSS = """
     #tracks-pane { width: 55%; min-width: 30; }
@@ -62,15 +67,17 @@ class Browser(App[None]):
         Binding("t", "themes", "Themes"),
         Binding("escape", "step_back", "Back"),
         Binding("question_mark", "help", "Help"),
+        Binding("s", "shelves", "Soundtracks"),
         Binding("q", "quit", "Quit"),
     ]
 
     scope: var[Scope] = var(Scope(()), init=False)
     terms: var[tuple[str, ...]] = var((), init=False)
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, back: bool = False) -> None:
         super().__init__()
         self.catalog = catalog
+        self.back = back
         self.everything = Scope(tuple(catalog.tracks))
         self.set_reactive(Browser.scope, self.everything)
 
@@ -163,3 +170,10 @@ class Browser(App[None]):
 
     def action_help(self) -> None:
         self.push_screen(Help())
+
+    def action_shelves(self) -> None:
+        self.exit(BACK_TO_SHELVES)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """ "s" is there only when there is a list of soundtracks to go back to."""
+        return self.back if action == "shelves" else True

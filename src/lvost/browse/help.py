@@ -16,6 +16,7 @@ KEYS = [
     ("/", "filter the tracks (words, or qualifier:value as in search)"),
     ("Escape", "clear the filter or the theme, or go back to the list"),
     ("t", "pick a theme or a genre; the list narrows to its tracks"),
+    ("s", "back to your soundtracks (when the library has several)"),
     ("?", "this help"),
     ("q", "quit"),
 ]

@@ -335,7 +335,7 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         help="table, json, csv, tsv, markdown, plain (tab-separated rows without a header), or for "
-        "tracks and search m3u (a playlist of those with an audio file). "
+        "tracks, search and songs m3u (a playlist of those with an audio file). "
         "The default is a table on a terminal and plain rows in a pipe.",
         show_default=False,
     ),

@@ -24,12 +24,12 @@ def _catalog(ctx: typer.Context) -> Catalog | None:
     root = ctx.find_root().params
     data, soundtrack = root.get("data"), ctx.params.get("soundtrack")
     try:
-        if soundtrack:
-            from lvost.questions.soundtracks import catalog_of
-            from lvost.store.library import location
+        if data and not soundtrack:
+            return Catalog.load(Path(data))
+        from lvost.questions.soundtracks import scope_of
+        from lvost.store.library import location
 
-            return catalog_of(location(root.get("library")), soundtrack)
-        return Catalog.load(Path(data) if data else None)
+        return scope_of(location(root.get("library")), soundtrack)  # every soundtrack, or the one named
     except LvostError:
         return None
 

@@ -18,6 +18,7 @@ from lvost.cli.app import (
     as_typed,
     console,
     interactive_terminal,
+    library_path,
     load_catalog,
     resolve_format,
     show,
@@ -199,6 +200,29 @@ def search(
     show_listing(listing, chosen, fields, "No matches.")
 
 
+@app.command(cls=QueryCommand, context_settings=QUERY_SETTINGS)
+def songs(
+    ctx: typer.Context,
+    query: Annotated[list[str] | None, typer.Argument(help=QUERY_HELP, show_default=False)] = None,
+    fmt: FormatOption = None,
+    fields: Annotated[str | None, _fields_option("songs")] = None,
+    json: JsonFlag = False,
+    soundtrack: SoundtrackOption = None,
+) -> None:
+    """List the songs, each with its recordings on every soundtrack that has it.
+
+    Recordings are one song when their titles match (as lookups match them) and
+    their writers agree where both name them.
+
+    Examples: lvost songs    lvost songs "angel eyes"    lvost songs performer:sting --format m3u
+    """
+    from lvost.questions.songs import songs as find_songs
+
+    catalog = load_catalog(soundtrack)
+    found = find_songs(catalog, as_typed(ctx, query or ()))
+    show_listing(listings.song_listing(found), resolve_format(fmt, json), fields, "No songs match.")
+
+
 @app.command()
 def about(soundtrack: SoundtrackOption = None, json: JsonFlag = False) -> None:
     """Tell the story of the album and the film: label, credits, recording, sources.
@@ -220,7 +244,8 @@ def about(soundtrack: SoundtrackOption = None, json: JsonFlag = False) -> None:
 def browse(soundtrack: SoundtrackOption = None) -> None:
     """Wander through the soundtrack in a full-screen view.
 
-    The tracklist, each track's details, a filter as you type, and the themes.
+    The tracklist, each track's details, a filter as you type, and the themes;
+    with several soundtracks in the library, first the list of them.
     Needs a terminal, and Textual (pip install 'lvost\\[tui]').
 
     Example: lvost browse
@@ -231,7 +256,17 @@ def browse(soundtrack: SoundtrackOption = None) -> None:
         )
     catalog = load_catalog(soundtrack)  # a bad data file is reported here, before the screen changes
     try:
-        from lvost.browse.app import Browser
+        from lvost.browse.app import BACK_TO_SHELVES, Browser
+        from lvost.browse.shelves import Shelves
     except ImportError:
         raise LvostError("lvost browse needs Textual: pip install 'lvost[tui]'") from None
-    Browser(catalog).run()
+    if not isinstance(catalog, Shelf):
+        Browser(catalog).run()
+        return
+    from lvost.questions.soundtracks import listed
+
+    entries = listed(library_path())
+    chosen: str | None = None
+    while (chosen := Shelves(entries, chosen).run()) is not None:
+        if Browser(catalog.one(chosen), back=True).run() != BACK_TO_SHELVES:
+            return

@@ -15,6 +15,7 @@ import json
 import os
 import re
 import shlex
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from lvost.core.names import COLUMN_NAMES, KINDS, MAX_BYTES, embedded_path, norm
 COMMANDS = (
     *("tracks", "show", "themes", "search", "about", "validate", "schema"),
     *("stats", "arc", "cache", "browse", "import"),
-    *("soundtracks", "add", "remove", "export", "play"),
+    *("soundtracks", "add", "remove", "export", "play", "songs"),
 )
 GLOBAL_VALUE_OPTIONS = ("--data", "--library")
 GLOBAL_FLAGS = ("--no-color",)
@@ -43,6 +44,7 @@ VALUE_OPTIONS: dict[str, tuple[str, ...]] = {
     "add": ("--id",),
     "export": ("-o", "--output", "--all"),
     "play": _PICK,
+    "songs": ("--format", "--fields", *_PICK),
 }
 """For each command, the options that take a value; the tests compare them with Typer's."""
 
@@ -84,6 +86,7 @@ def candidates(args: Sequence[str], incomplete: str, environ: Mapping[str, str])
     if incomplete.startswith("-"):
         return None
     data: str | None = environ.get("LVOST_DATA") or None
+    library = environ.get("LVOST_LIBRARY") or None
     rest = list(args)
     while rest and rest[0].startswith("-"):
         option = rest.pop(0)
@@ -95,6 +98,8 @@ def candidates(args: Sequence[str], incomplete: str, environ: Mapping[str, str])
         value = value if equals else rest.pop(0)
         if name == "--data":
             data = value
+        elif name == "--library":
+            library = value
     if not rest or rest[0] not in COMMANDS:
         return None
     command, given = rest[0], rest[1:]
@@ -107,7 +112,7 @@ def candidates(args: Sequence[str], incomplete: str, environ: Mapping[str, str])
             return None  # another soundtrack than the file's: Typer asks the library
         if word in value_options:
             if index == len(given) - 1:
-                return _option_values(command, word, incomplete, data)
+                return _option_values(command, word, incomplete, data, library)
             if given[index + 1].startswith("-"):
                 return None  # an option where its value should be: Typer decides what that means
             index += 2
@@ -118,17 +123,19 @@ def candidates(args: Sequence[str], incomplete: str, environ: Mapping[str, str])
             positionals += 1
         index += 1
     if command == "show" and positionals == 0:
-        return starting_with(incomplete, _catalog_values(data, "titles"))
+        return starting_with_any(incomplete, _catalog_values(data, library, "titles"))
     if command == "themes" and positionals == 0:
-        return starting_with(incomplete, _catalog_values(data, "themes"))
+        return starting_with_any(incomplete, _catalog_values(data, library, "themes"))
     return None
 
 
-def _option_values(command: str, option: str, incomplete: str, data: str | None) -> list[str] | None:
+def _option_values(
+    command: str, option: str, incomplete: str, data: str | None, library: str | None
+) -> list[str] | None:
     if option == "--genre":
-        return starting_with(incomplete, _catalog_values(data, "genres"))
+        return starting_with_any(incomplete, _catalog_values(data, library, "genres"))
     if option == "--theme":
-        return starting_with(incomplete, _catalog_values(data, "themes"))
+        return starting_with_any(incomplete, _catalog_values(data, library, "themes"))
     if option == "--kind":
         return starting_with(incomplete, KINDS)
     if option == "--fields":
@@ -148,12 +155,38 @@ def field_list(command: str, incomplete: str) -> list[str]:
     return [prefix + n for n in COLUMN_NAMES[command] if n.startswith(last) and n not in given]
 
 
-def _catalog_values(data: str | None, kind: str) -> list[str]:
+def _catalog_values(data: str | None, library: str | None, kind: str) -> list[str] | None:
+    """Titles, theme ids or genres of what a command explores: the data file, else
+    the library, else (before a library is made) the built-in soundtrack; ``None``
+    when only Typer's way can tell (a library this lvost cannot read quickly, or
+    one in a place only platformdirs knows)."""
+    from lvost.store import cache
+
+    if data is None:
+        where = _library_location(library)
+        if where is None:
+            return None
+        if where.exists():
+            return cache.library_names(where, kind)
+    return _file_values(Path(data or embedded_path()), kind)
+
+
+def _library_location(chosen: str | None) -> Path | None:
+    """Where the library is, as ``lvost.store.library.location`` says, when that
+    needs no more than the standard library: given, or the XDG place on Linux."""
+    if chosen:
+        return Path(chosen)
+    if not sys.platform.startswith("linux"):
+        return None
+    home = os.environ.get("XDG_DATA_HOME", "")
+    return Path(home if home.strip() else Path.home() / ".local" / "share") / "lvost" / "library.db"
+
+
+def _file_values(path: Path, kind: str) -> list[str]:
     """Titles, theme ids or genres of the data file: from its store when the cache
     has a current one, else read as plain JSON. A file that cannot be read gives
     none (completion never reports errors), and so does anything but a regular
     file: a pipe or a device would make TAB wait, or read without end."""
-    path = Path(data or embedded_path())
     from lvost.store import cache
 
     if not cache.is_regular(path):
@@ -180,6 +213,11 @@ _PICKERS: dict[str, Callable[[Any], list[str]]] = {
     "themes": lambda d: [th["id"] for th in d.get("themes", [])],
     "genres": _genres,
 }
+
+
+def starting_with_any(incomplete: str, names: Iterable[str] | None) -> list[str] | None:
+    """``starting_with``, or ``None`` (Typer's way decides) when there are no names to say."""
+    return None if names is None else starting_with(incomplete, names)
 
 
 def starting_with(incomplete: str, names: Iterable[str]) -> list[str]:

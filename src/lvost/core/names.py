@@ -26,15 +26,18 @@ TRACK_COLUMNS = (
     "disc",
     "file",
     "themes",
+    "soundtrack",
 )
 THEME_COLUMNS = ("id", "name", "description", "genres", "tracks", "sources")
 HIT_COLUMNS = ("number", "title", "matched", "score", *TRACK_COLUMNS[2:])
 SOUNDTRACK_COLUMNS = ("id", "album", "film", "year", "tracks", "length")
+SONG_COLUMNS = ("title", "writers", "recordings", "count")
 COLUMN_NAMES = {
     "tracks": TRACK_COLUMNS,
     "themes": THEME_COLUMNS,
     "search": HIT_COLUMNS,
     "soundtracks": SOUNDTRACK_COLUMNS,
+    "songs": SONG_COLUMNS,
 }
 """Column names by listing; the tests hold them equal to the columns' own names."""
 

@@ -20,6 +20,7 @@ from lvost.questions.catalog import Catalog
 if TYPE_CHECKING:
     from lvost.questions.search import Hit
     from lvost.questions.shelf import Placed, Shelf
+    from lvost.questions.songs import Recording, Song
     from lvost.store.library import Entry
 
 Row = TypeVar("Row")
@@ -111,6 +112,7 @@ def track_columns(catalog: Catalog | None) -> dict[str, Column[Track]]:
         Column("disc", "Disc", "fixed", lambda t: str(t.disc or DASH), lambda t: t.disc, right=True),
         Column("file", "File", "prose", lambda t: t.file or DASH, lambda t: t.file),
         Column("themes", "Themes", "list", *themes),
+        _soundtrack_column(lambda _: catalog.slug if catalog else None),
     ]
     return {c.name: c for c in columns}
 
@@ -123,10 +125,11 @@ PLACED_DEFAULT = ("soundtrack", *TRACK_DEFAULT)
 def placed_columns(shelf: Shelf) -> dict[str, Column[Placed]]:
     """The columns of tracks listed across soundtracks: each one's soundtrack,
     then every track column (a track's themes are its own soundtrack's)."""
-    columns: dict[str, Column[Placed]] = {"soundtrack": _soundtrack_column(lambda p: p.soundtrack)}
-    for name, column in track_columns(None).items():
-        columns[name] = lifted(column, lambda p: p.track)
+    columns: dict[str, Column[Placed]] = {
+        name: lifted(column, lambda p: p.track) for name, column in track_columns(None).items()
+    }
     columns["themes"] = _themes_column(lambda p: shelf.placed_themes(p))
+    columns["soundtrack"] = _soundtrack_column(lambda p: p.soundtrack)
     return columns
 
 
@@ -200,11 +203,53 @@ def soundtrack_columns() -> dict[str, Column[Entry]]:
     return {c.name: c for c in columns}
 
 
+def song_columns() -> dict[str, Column[Song]]:
+    """The columns of songs: each recording on a line of its own, saying where
+    it is, who sings it and when."""
+
+    def recordings(song: Song) -> str:
+        return "\n".join(safe(recording_text(r)) for r in song.recordings)
+
+    columns: list[Column[Song]] = [
+        Column("title", "Song", "main", lambda s: s.title, lambda s: s.title),
+        Column("writers", "Writers", "list", lambda s: joined(s.writers), lambda s: list(s.writers)),
+        Column(
+            "recordings",
+            "Recordings",
+            "prose",
+            recordings,
+            lambda s: [recording_text(r) for r in s.recordings],
+            lines=True,
+        ),
+        Column(
+            "count",
+            "Count",
+            "fixed",
+            lambda s: str(len(s.recordings)),
+            lambda s: len(s.recordings),
+            right=True,
+        ),
+    ]
+    return {c.name: c for c in columns}
+
+
+SONG_DEFAULT = ("title", "writers", "recordings")
+
+
+def recording_text(recording: Recording) -> str:
+    """Where a recording is, who performs it, and when: "leaving-las-vegas:2 Sting (1995)"."""
+    track = recording.track
+    place = f"{recording.soundtrack}:{track.number}" if recording.soundtrack else f"#{track.number}"
+    performers = joined([c.name for c in track.performers], "performer unknown")
+    year = f" ({recording.year})" if recording.year is not None else ""
+    return f"{place} {performers}{year}"
+
+
 def hit_columns(
     catalog: Catalog | None, snippet: Callable[[str], str], across: bool = False
 ) -> dict[str, Column[Hit]]:
     """The search result's own columns, then every track column; ``across``
-    soundtracks, each hit's soundtrack first."""
+    soundtracks, a hit's soundtrack is its own (else the one explored)."""
 
     def matched_text(hit: Hit) -> str:
         return "\n".join(safe(f"{m.area}: {snippet(m.value)}") for m in hit.matched)
@@ -221,14 +266,12 @@ def hit_columns(
         ),
     ]
     columns = {c.name: c for c in own}
-    if across:
-        columns["soundtrack"] = _soundtrack_column(lambda h: h.soundtrack)
     for name, column in track_columns(catalog).items():
         columns[name] = lifted(column, lambda h: h.track)
     if across:
         columns["themes"] = _themes_column(lambda h: h.themes)
-    first = PLACED_HIT_DEFAULT if across else HIT_DEFAULT
-    return {name: columns[name] for name in (*first, *columns) if name in columns}
+        columns["soundtrack"] = _soundtrack_column(lambda h: h.soundtrack)
+    return {name: columns[name] for name in (*HIT_DEFAULT, *columns) if name in columns}
 
 
 HIT_DEFAULT = ("number", "title", "matched")

@@ -18,12 +18,14 @@ from lvost.output.columns import (
     HIT_DEFAULT,
     PLACED_DEFAULT,
     PLACED_HIT_DEFAULT,
+    SONG_DEFAULT,
     THEME_DEFAULT,
     TRACK_DEFAULT,
     Column,
     choose,
     hit_columns,
     placed_columns,
+    song_columns,
     soundtrack_columns,
     theme_columns,
     track_columns,
@@ -36,6 +38,7 @@ from lvost.questions.catalog import Catalog
 if TYPE_CHECKING:
     from lvost.questions.search import Hit
     from lvost.questions.shelf import Placed, Shelf
+    from lvost.questions.songs import Song
     from lvost.store.library import Entry
 
 Row = TypeVar("Row")
@@ -56,8 +59,8 @@ class Listing(Generic[Row]):
     full: Callable[[Row], dict[str, Any]]
     """The whole object for JSON when no fields are chosen."""
     caption: Callable[[Sequence[Column[Row]]], str | None] = lambda _: None
-    track: Callable[[Row], Track] | None = None
-    """The track a row stands for, in listings that can be a playlist."""
+    tracks: Callable[[Row], Sequence[Track]] | None = None
+    """The tracks a row stands for, in listings that can be a playlist."""
 
 
 def listing(
@@ -83,9 +86,9 @@ def listing(
 
 def playlist(rows: Listing[Row]) -> tuple[str, list[Track]]:
     """``rows`` as an M3U playlist, and the tracks it leaves out for want of a file."""
-    if rows.track is None:
-        raise UsageError("--format m3u is a playlist of tracks: it is for tracks and search")
-    return m3u(rows.track(row) for row in rows.rows)
+    if rows.tracks is None:
+        raise UsageError("--format m3u is a playlist of tracks: it is for tracks, search and songs")
+    return m3u(track for row in rows.rows for track in rows.tracks(row))
 
 
 def inferred_caption(tracks: Sequence[Track], columns: Sequence[Column[Any]]) -> str | None:
@@ -158,7 +161,7 @@ def track_listing(catalog: Catalog, tracks: Sequence[Track] | Iterator[Track]) -
         tracks,
         track_data,
         lambda columns: inferred_caption(tracks, columns) if isinstance(tracks, Sequence) else None,
-        lambda track: track,
+        lambda track: [track],
     )
 
 
@@ -170,8 +173,34 @@ def placed_listing(shelf: Shelf, rows: Sequence[Placed] | Iterator[Placed]) -> L
         return inferred_caption(tracks, columns)
 
     return Listing(
-        shelf.heading(), placed_columns(shelf), PLACED_DEFAULT, rows, placed_data, caption, lambda p: p.track
+        shelf.heading(),
+        placed_columns(shelf),
+        PLACED_DEFAULT,
+        rows,
+        placed_data,
+        caption,
+        lambda p: [p.track],
     )
+
+
+def song_listing(songs: Sequence[Song]) -> Listing[Song]:
+    """Songs, each with its recordings."""
+    return Listing(
+        "Songs and their recordings", song_columns(), SONG_DEFAULT, songs, song_data, tracks=_tracks
+    )
+
+
+def _tracks(song: Song) -> list[Track]:
+    return [r.track for r in song.recordings]
+
+
+def song_data(song: Song) -> dict[str, Any]:
+    """A song for JSON: its title, writers, and each recording with where it is."""
+    recordings = [
+        {"soundtrack": r.soundtrack, "album": r.album, "year": r.year, **track_data(r.track)}
+        for r in song.recordings
+    ]
+    return {"title": song.title, "writers": list(song.writers), "recordings": recordings}
 
 
 def theme_listing(catalog: Catalog, themes: Sequence[Theme]) -> Listing[Theme]:
@@ -217,5 +246,5 @@ def hit_listing(
         hits,
         hit_data,
         lambda _: note if hidden else None,
-        lambda hit: hit.track,
+        lambda hit: [hit.track],
     )

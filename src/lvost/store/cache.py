@@ -203,6 +203,36 @@ _NAMES = {
 }
 
 
+_LIBRARY_TITLES = (
+    "SELECT title FROM tracks JOIN soundtracks ON soundtracks.id = tracks.soundtrack"
+    " ORDER BY soundtracks.slug, tracks.number"
+)
+
+
+def library_names(path: Path, kind: str) -> list[str] | None:
+    """The titles, theme ids or genres (``kind``) of every soundtrack in the
+    library at ``path``, for TAB completion; ``None`` for a library that is not
+    of this lvost's version (or not one at all), which the slower way reads."""
+    from lvost.store.schema import VERSION
+
+    if not is_regular(path):
+        return None
+    try:
+        connection = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=1)
+    except sqlite3.Error:
+        return None
+    try:
+        meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
+        if meta.get("kind") != "library" or meta.get("schema_version") != str(VERSION):
+            return None
+        sql = _LIBRARY_TITLES if kind == "titles" else _NAMES[kind]
+        return [value for (value,) in connection.execute(sql)]
+    except sqlite3.Error:
+        return None
+    finally:
+        connection.close()
+
+
 def stored_names(source: Path, kind: str) -> list[str] | None:
     """The titles, theme ids or genres (``kind``) of the data file ``source``, from
     its current entry, for TAB completion; ``None`` without a current entry."""

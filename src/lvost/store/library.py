@@ -304,6 +304,9 @@ def _upgrade(connection: sqlite3.Connection, version: int) -> None:
     its id) and said so when it was removed, and counted each soundtrack's tracks
     as it was listed; version 2 stores the copy and the counts."""
     if version < 2:
+        connection.execute("DROP INDEX theme_tracks_by_number")
+        for index in schema.INDEXES:
+            connection.execute(index)
         for column in ("track_count", "known_seconds", "unknown_lengths"):
             connection.execute(f"ALTER TABLE soundtracks ADD COLUMN {column} INTEGER NOT NULL DEFAULT 0")
         write.count(connection)

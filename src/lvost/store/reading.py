@@ -263,11 +263,13 @@ def _cache_damaged(exc: sqlite3.Error) -> str:
 
 _TEXTS = ", ".join(f"search_text.{area}" for area in SEARCHED)
 _THEMES = (
-    "SELECT json_group_array(position) FROM (SELECT DISTINCT themes.position FROM theme_tracks"
-    " JOIN themes ON themes.id = theme_tracks.theme WHERE themes.soundtrack = tracks.soundtrack"
+    "SELECT json_group_array(position) FROM (SELECT DISTINCT themes.position FROM themes"
+    " CROSS JOIN theme_tracks ON theme_tracks.theme = themes.id WHERE themes.soundtrack = tracks.soundtrack"
     " AND theme_tracks.number = tracks.number ORDER BY themes.position)"
 )
-"""A track's themes as a JSON list of positions, as ``Store.theme_positions`` gives them."""
+"""A track's themes as a JSON list of positions, as ``Store.theme_positions`` gives them:
+read from its soundtrack's themes (``CROSS JOIN`` keeps SQLite to that order), so
+that the themes of thousands of other soundtracks are never looked at."""
 
 _ORDERS = {
     "file": "tracks.position",

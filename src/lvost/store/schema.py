@@ -14,7 +14,9 @@ import sqlite3
 VERSION = 2
 """Raised whenever a table, or what its rows mean, changes, so that a database
 made by another lvost is told apart. (2: a library stores its copy of the
-built-in soundtrack, and each soundtrack's counts.)"""
+built-in soundtrack, and each soundtrack's counts; a soundtrack's themes and
+sources are indexed by what owns them, so that one soundtrack among thousands is
+read, and taken out, without reading the others'.)"""
 
 WEIGHTS = {
     "title": 10,
@@ -96,7 +98,6 @@ CREATE TABLE theme_tracks (
     position INTEGER NOT NULL,
     number INTEGER NOT NULL
 );
-CREATE INDEX theme_tracks_by_number ON theme_tracks (number);
 CREATE TABLE sources (
     soundtrack INTEGER NOT NULL REFERENCES soundtracks (id) ON DELETE CASCADE,
     position INTEGER NOT NULL,
@@ -117,6 +118,13 @@ CREATE TABLE search_text (
     notes TEXT NOT NULL
 );
 """
+
+INDEXES = (
+    "CREATE INDEX theme_genres_by_theme ON theme_genres (theme)",
+    "CREATE INDEX theme_tracks_by_theme ON theme_tracks (theme, number)",
+    "CREATE INDEX sources_by_soundtrack ON sources (soundtrack)",
+)
+"""Indexes made with the tables; version 2 added them, so an upgrade from version 1 makes them."""
 
 FULL_TEXT = """
 CREATE VIRTUAL TABLE search_index USING fts5 (
@@ -156,5 +164,5 @@ def make(connection: sqlite3.Connection, **meta: str) -> bool:
 def statements(full_text: bool) -> list[str]:
     """The statements that make the tables, one by one (a transaction can hold
     them, where ``executescript`` would commit first)."""
-    script = TABLES + (FULL_TEXT if full_text else "")
+    script = TABLES + "".join(f"{index};" for index in INDEXES) + (FULL_TEXT if full_text else "")
     return [s for s in script.split(";") if s.strip()]
