@@ -17,8 +17,11 @@ from typer.testing import CliRunner, Result
 
 from conftest import TERMINAL
 from lvost.cli.main import app
+from lvost.core.errors import UsageError
 from lvost.core.names import BUILT_IN
 from lvost.format.models import SoundtrackFile
+from lvost.questions.shelf import Placed, Shelf
+from lvost.questions.soundtracks import scope_of
 from lvost.store import library
 from support import SMALL, soundtracks, variant
 
@@ -207,3 +210,17 @@ def test_tracks_across_are_each_soundtracks_tracks_in_turn(datas: list[dict[str,
             alone = lvost("tracks", "--json", "-s", slug, *terms, env=env)
             expected += [{"soundtrack": slug, **track} for track in json.loads(alone.stdout)]
         assert json.loads(every.stdout) == expected
+
+
+def test_what_belongs_to_one_soundtrack_is_never_asked_of_several(two: Path) -> None:
+    shelf = scope_of(two, None)
+    assert isinstance(shelf, Shelf)
+    theme = shelf.one(BUILT_IN).themes[0]
+    for question in (lambda: shelf.album, lambda: shelf.film, lambda: shelf.tracks_of(theme)):
+        with pytest.raises(UsageError, match="needs one soundtrack, and the library has 2"):
+            question()
+    assert [th.id for th in shelf.placed_themes(Placed(BUILT_IN, shelf.one(BUILT_IN).find_track("2")))] == [
+        "lament",
+        "intimacy",
+    ]
+    shelf.close()

@@ -15,7 +15,7 @@ from functools import cached_property
 
 from lvost.core.errors import AmbiguousError, NotFoundError, UsageError
 from lvost.core.matching import match_names, normalize, suggest
-from lvost.format.models import Album, Theme, Track
+from lvost.format.models import Soundtrack, Theme, Track
 from lvost.questions.catalog import Catalog, TrackFilter, split_place
 from lvost.store.reading import Store
 
@@ -50,8 +50,11 @@ class Shelf(Catalog):
         return self._each[owner]
 
     @property
-    def album(self) -> Album:
-        raise self.needs_one("the album")
+    def soundtrack(self) -> Soundtrack:
+        raise self.needs_one("the album and the film")
+
+    def tracks_of(self, theme: Theme) -> list[Track]:
+        raise self.needs_one(f'the theme "{theme.id}"')  # its numbers are its own soundtrack's
 
     @cached_property
     def themes(self) -> list[Theme]:
