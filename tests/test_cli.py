@@ -27,6 +27,19 @@ def test_version_comes_from_package_metadata(invoke: Invoke) -> None:
     assert result.stdout == f"lvost {version('lvost')}\n"
 
 
+COMMANDS_HELPED = ["tracks", "search", "show", "songs", "play", "add"]
+"""Commands where a lone -h could be read as something else: query terms, a title, a file."""
+
+
+@pytest.mark.parametrize("command", ["", *COMMANDS_HELPED])
+def test_h_is_help_everywhere(invoke: Invoke, command: str) -> None:
+    words = [command] if command else []
+    short, long = invoke(*words, "-h"), invoke(*words, "--help")
+    assert (short.exit_code, short.stderr) == (0, "")
+    assert short.stdout == long.stdout
+    assert short.stdout.lstrip().startswith("Usage: lvost")
+
+
 def test_no_arguments_shows_help(invoke: Invoke) -> None:
     result = invoke()
     assert result.exit_code == 0
@@ -207,6 +220,18 @@ def test_about(invoke: Invoke) -> None:
         ),
         (["show"], 2, "Error: Missing argument 'TRACK'. See 'lvost show --help'."),
         (["dance"], 2, "Error: No such command 'dance'. See 'lvost --help'."),
+        (["trakcs"], 2, "Error: No such command 'trakcs'. Did you mean 'tracks'? See 'lvost --help'."),
+        (
+            ["tracks", "--jso"],
+            2,
+            'Error: no such option: --jso; --help lists the options. Did you mean "--json"?',
+        ),
+        (["search", "x", "--zzz=jazz"], 2, "Error: no such option: --zzz; --help lists the options"),
+        (
+            ["tracks", "--genere", "jazz"],
+            2,
+            'Error: no such option: --genere; --help lists the options. Did you mean "--genre"?',
+        ),
         (["tracks", "--colour"], 2, "Error: no such option: --colour; --help lists the options"),
         (["show", "2", "--colour"], 2, "Error: No such option: --colour. See 'lvost show --help'."),
     ],

@@ -18,6 +18,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from lvost.cli import complete
 from lvost.core.errors import ExitCode, LvostError, UsageError
+from lvost.core.matching import suggest
 from lvost.core.text import as_json, safe
 from lvost.output import listings
 from lvost.output.formats import Format
@@ -105,7 +106,8 @@ def run_guarded(invoke: Callable[[], object]) -> int:
         hint = f" See '{ctx.command_path} --help'." if ctx is not None else ""
         # Typer checks values with Pydantic, whose messages read differently from ours.
         message = exc.format_message().replace("Value error, ", "").replace("Input should", "it should")
-        return _fail(f"{message.rstrip('.')}.{hint}", ExitCode.USAGE)
+        ended = message if message.endswith(("?", "!")) else f"{message.rstrip('.')}."
+        return _fail(f"{ended}{hint}", ExitCode.USAGE)
     except typer.Abort:
         return _fail("aborted", ExitCode.ERROR)
     except ReaderGoneError:
@@ -125,6 +127,7 @@ app = typer.Typer(
     name="lvost",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},  # -h is help everywhere, as in git and gh
     help="Explore a film soundtrack: Leaving Las Vegas (1995), or your own data file.",
     epilog='Examples:  lvost tracks --genre jazz   lvost show "Angel Eyes"   lvost search sting',
 )
@@ -236,12 +239,20 @@ class QueryCommand(TyperCommand):
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         takes_value = {o for p in self.params if not getattr(p, "is_flag", True) for o in p.opts}
+        known = [o for p in self.get_params(ctx) for o in (*p.opts, *p.secondary_opts) if o.startswith("--")]
         kept: list[str] = []
         for i, arg in enumerate(args):
             if arg == "--":
                 kept += args[i:]
                 break
             is_value = bool(kept) and kept[-1] in takes_value
+            name = arg.partition("=")[0]
+            if name.startswith("--") and not is_value and name not in known:
+                # Unknown options reach the query (so that "-kind:x" can), which would
+                # not know which were meant: say it here, with the closest.
+                raise UsageError(
+                    f"no such option: {name}; --help lists the options", suggest(name, known, limit=1)
+                )
             term = len(arg) > 2 and arg.startswith("-") and not arg.startswith("--") and not is_value
             kept.append(f"^{arg[1:]}" if term else arg)
             if term:

@@ -9,6 +9,7 @@ soundtrack (a theme by name) asks for ``--soundtrack``.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -18,6 +19,9 @@ from lvost.core.matching import match_names, normalize, suggest
 from lvost.format.models import Soundtrack, Theme, Track
 from lvost.questions.catalog import Catalog, TrackFilter, split_place
 from lvost.store.reading import Store
+
+_KEPT = 64
+"""How many soundtracks a shelf keeps at hand, each with its themes read."""
 
 
 @dataclass(frozen=True)
@@ -36,17 +40,22 @@ class Shelf(Catalog):
         self.store = store
         self.slugs = slugs
         self.owners = {slug: owner for owner, slug in slugs.items()}
-        self._each: dict[int, Catalog] = {}
+        self._each: OrderedDict[int, Catalog] = OrderedDict()
+        """The soundtracks last asked about, on their own (a few: hits of a search
+        across thousands of soundtracks ask about each in turn)."""
 
     def one(self, slug: str) -> Catalog:
         """The soundtrack ``slug``, on its own."""
         return self._at(self.owners[slug])
 
     def _at(self, owner: int) -> Catalog:
-        if owner not in self._each:
-            self._each[owner] = Catalog.of(
-                Store(self.store.connection, owner, self.store.damaged), self.slugs[owner]
-            )
+        if owner in self._each:
+            self._each.move_to_end(owner)
+        else:
+            store = Store(self.store.connection, owner, self.store.damaged)
+            self._each[owner] = Catalog.of(store, self.slugs[owner])
+            if len(self._each) > _KEPT:
+                self._each.popitem(last=False)
         return self._each[owner]
 
     @property

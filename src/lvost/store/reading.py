@@ -8,7 +8,6 @@ of Typer or Rich, nor of files: ``lvost.store.files`` opens the database.
 from __future__ import annotations
 
 import contextlib
-import itertools
 import json
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
@@ -157,33 +156,44 @@ class Store:
         narrowing = ranking.narrowing(terms) if self.full_text else None
         # The full-text index names the rows worth scoring; without it, every row is.
         narrowed = "search_text.track IN (SELECT rowid FROM search_index WHERE search_index MATCH ?) AND "
-        rows = self._rows(
-            # Ranked and cut to the limit on ids alone; only the best are read whole.
-            f"SELECT tracks.data, best.score, best.total, tracks.soundtrack, {_TEXTS}, ({_THEMES}) FROM"
-            " (SELECT id, shelf, number, score, count(*) OVER () AS total FROM"
-            f"  (SELECT tracks.id AS id, {self._shelf} AS shelf,"
-            f"   tracks.number AS number, {score.sql} AS score"
-            "   FROM search_text JOIN tracks ON tracks.id = search_text.track"
-            f"  WHERE {narrowed if narrowing else ''}{self._owner} AND ({admits.sql}))"
-            "  ORDER BY score DESC, shelf, number LIMIT ?) AS best"
-            " JOIN tracks ON tracks.id = best.id JOIN search_text ON search_text.track = best.id"
-            " ORDER BY best.score DESC, best.shelf, best.number",
-            (
-                *score.params,
-                *((narrowing,) if narrowing else ()),
-                self.soundtrack,
-                *admits.params,
-                -1 if limit is None else limit,
-            ),
+        # Ranked and cut to the limit on ids alone; only the best are then read
+        # whole, a batch at a time, so that listing every hit of a large library
+        # never sorts (or holds) all their texts at once.
+        ranked = list(
+            self._rows(
+                "SELECT id, owner, score, count(*) OVER () AS total FROM"
+                f" (SELECT tracks.id AS id, tracks.soundtrack AS owner, {self._shelf} AS shelf,"
+                f"  tracks.number AS number, {score.sql} AS score"
+                "  FROM search_text JOIN tracks ON tracks.id = search_text.track"
+                f" WHERE {narrowed if narrowing else ''}{self._owner} AND ({admits.sql}))"
+                " ORDER BY score DESC, shelf, number LIMIT ?",
+                (
+                    *score.params,
+                    *((narrowing,) if narrowing else ()),
+                    self.soundtrack,
+                    *admits.params,
+                    -1 if limit is None else limit,
+                ),
+            )
         )
-        first = next(rows, None)
-        if first is None:
-            return iter(()), 0
-        found = (
-            Ranked(construct(Track, json.loads(data)), score, tuple(texts), tuple(json.loads(themes)), owner)
-            for data, score, _, owner, *texts, themes in itertools.chain([first], rows)
-        )
-        return found, int(first[2])
+        return (self._read_ranked(ranked), int(ranked[0][3])) if ranked else (iter(()), 0)
+
+    def _read_ranked(self, ranked: Sequence[tuple[int, int, int, int]]) -> Iterator[Ranked]:
+        """The tracks ``ranked`` names (id, soundtrack, score, _), read whole, in its order."""
+        for start in range(0, len(ranked), _BATCH):
+            batch = ranked[start : start + _BATCH]
+            rows = self._rows(
+                f"SELECT tracks.id, tracks.data, {_TEXTS}, ({_THEMES}) FROM tracks"
+                " JOIN search_text ON search_text.track = tracks.id"
+                " WHERE tracks.id IN (SELECT value FROM json_each(?))",
+                (json.dumps([track for track, *_ in batch]),),
+            )
+            read = {track: rest for track, *rest in rows}
+            for track, owner, score, _ in batch:
+                data, *texts, themes = read[track]
+                yield Ranked(
+                    construct(Track, json.loads(data)), score, tuple(texts), tuple(json.loads(themes)), owner
+                )
 
     def theme_positions(self, number: int) -> list[int]:
         """Where the themes that name track ``number`` stand among the themes, in order."""
@@ -261,6 +271,8 @@ def _cache_damaged(exc: sqlite3.Error) -> str:
     )
 
 
+_BATCH = 500
+"""How many hits a search reads whole at a time."""
 _TEXTS = ", ".join(f"search_text.{area}" for area in SEARCHED)
 _THEMES = (
     "SELECT json_group_array(position) FROM (SELECT DISTINCT themes.position FROM themes"
