@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import tarfile
 import zipfile
 from pathlib import Path
 
@@ -45,6 +46,33 @@ def test_wheel_holds_the_embedded_data_and_the_console_script(wheel: Path) -> No
     assert packaged == (ROOT / "data" / "tracks.json").read_bytes()
     assert "lvost = lvost.__main__:entry" in entry_points
     assert not any(n.startswith(("tests/", "data/")) for n in names)
+
+
+def test_wheel_carries_the_licence_and_says_which_pythons(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as zf:
+        names = zf.namelist()
+        (metadata,) = (zf.read(n).decode() for n in names if n.endswith(".dist-info/METADATA"))
+        (licence,) = (zf.read(n).decode() for n in names if n.endswith("/licenses/LICENSE"))
+    assert licence == (ROOT / "LICENSE").read_text()
+    assert "License-Expression: MIT" in metadata
+    claimed = [
+        line.rsplit(" ", 1)[1]
+        for line in metadata.splitlines()
+        if "Programming Language :: Python :: 3." in line
+    ]
+    assert claimed == ["3.10", "3.11", "3.12", "3.13"]
+
+
+def test_sdist_carries_the_licence(tmp_path: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "hatchling", "build", "-t", "sdist", "-d", str(tmp_path)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    (sdist,) = tmp_path.glob("lvost-*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        assert any(name.endswith("/LICENSE") for name in archive.getnames())
 
 
 def test_installed_wheel_runs_from_another_directory(wheel: Path, tmp_path: Path) -> None:

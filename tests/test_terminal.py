@@ -103,6 +103,28 @@ def test_a_reader_that_stops_early_ends_lvost_quietly(big_catalog: Path) -> None
     assert (process.returncode, stderr) == (0, b"")
 
 
+@pytest.mark.parametrize("args", [["--help"], ["tracks", "-h"], ["tracks", "--kind", "song"]])
+def test_a_reader_gone_before_the_first_line_is_no_failure(args: list[str]) -> None:
+    reading, writing = os.pipe()
+    os.close(reading)  # like `head` that has already stopped: every write fails
+    try:
+        done = subprocess.run(
+            [*LVOST, *args], stdout=writing, stderr=subprocess.PIPE, env=base_env(), timeout=20
+        )
+    finally:
+        os.close(writing)
+    assert (done.returncode, done.stderr) == (0, b"")
+
+
+@pytest.mark.parametrize("force", ["FORCE_COLOR", "CLICOLOR_FORCE"])
+def test_forcing_colour_does_not_make_a_pipe_a_terminal(force: str) -> None:
+    piped = subprocess.run(
+        [*LVOST, "tracks", "--kind", "song"], capture_output=True, env={**base_env(), force: "1"}
+    )
+    assert piped.stdout.splitlines()[0] == b"2\tAngel Eyes\tSting (vocals)\tsong\tvocal jazz; torch song\t"
+    assert b"\x1b" not in piped.stdout
+
+
 def test_ctrl_c_exits_130_without_a_traceback(tmp_path: Path) -> None:
     fifo = tmp_path / "slow.json"
     os.mkfifo(fifo)  # reading it waits for a writer that never comes: lvost is busy until interrupted

@@ -88,7 +88,7 @@ def test_tables_and_views_show_markup_and_controls_literally(hostile_file: Path,
 
 @pytest.mark.parametrize("args", COMMANDS[:6], ids=" ".join)
 def test_on_a_colour_terminal_only_styles_are_sent(hostile_file: Path, args: list[str]) -> None:
-    result = run(hostile_file, args, FORCE_COLOR="1")
+    result = run(hostile_file, args, FORCE_COLOR="1", TTY_COMPATIBLE="1")  # a terminal, in colour
     assert result.exit_code == 0
     assert STYLE_ONLY.search(result.stdout)  # Rich did style the output...
     without_styles = STYLE_ONLY.sub("", result.stdout)

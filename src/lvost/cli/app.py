@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import itertools
 import os
 import sys
@@ -111,10 +112,23 @@ def run_guarded(invoke: Callable[[], object]) -> int:
     except typer.Abort:
         return _fail("aborted", ExitCode.ERROR)
     except ReaderGoneError:
-        # Point stdout at nothing, so the interpreter's last flush cannot complain.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return ExitCode.OK
+        return _reader_gone()
+    except SystemExit as exc:
+        # Click ends with status 1 when the reader of its help goes away
+        # (lvost --help | head -1); the pipe error it ended on is the exit's context.
+        context = exc.__context__
+        if isinstance(context, BrokenPipeError) or (
+            isinstance(context, OSError) and context.errno == errno.EPIPE
+        ):
+            return _reader_gone()
+        raise
     return result if isinstance(result, int) else ExitCode.OK
+
+
+def _reader_gone() -> int:
+    # Point stdout at nothing, so the interpreter's last flush cannot complain.
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return ExitCode.OK
 
 
 def _fail(message: str, code: int) -> int:
@@ -361,7 +375,20 @@ def resolve_format(chosen: FormatChoice | None, json: bool) -> Format:
         return "json"
     if chosen is not None:
         return chosen.value
-    return "table" if console().is_terminal else "plain"
+    return "table" if stdout_is_terminal() else "plain"
+
+
+def stdout_is_terminal() -> bool:
+    """Whether stdout is a terminal, which gets a table: as Rich tells it, save that
+    FORCE_COLOR (colour in a pipe, say for a pager) does not make a pipe a terminal;
+    TTY_COMPATIBLE=1 or 0 says it outright."""
+    said = os.environ.get("TTY_COMPATIBLE", "")
+    if said in ("0", "1"):
+        return said == "1"
+    try:
+        return os.isatty(sys.stdout.fileno())
+    except (AttributeError, ValueError, OSError):  # a stream with no descriptor, as in tests
+        return False
 
 
 def show_listing(rows: listings.Listing[Any], fmt: Format, fields: str | None, empty: str) -> None:

@@ -10,7 +10,7 @@ import typer
 from lvost.cli.app import IdOption, ReplaceFlag, app, data_path, show_json, write
 from lvost.core.errors import DataFileError, LvostError, UsageError
 from lvost.core.names import embedded_path
-from lvost.core.text import counted, safe
+from lvost.core.text import counted, safe, size_text
 from lvost.output import datafiles
 
 
@@ -67,7 +67,7 @@ def cache_command(
         write(f"Caching is off ({cache.ENV} is set and empty).\n")
         return
     entries, size = cache.usage()
-    write(safe(f"{folder}: {counted(entries, 'entry', 'entries')}, {size / 1024 / 1024:.1f} MiB") + "\n")
+    write(safe(f"{folder}: {counted(entries, 'entry', 'entries')}, {size_text(size)}") + "\n")
 
 
 @app.command("import")

@@ -85,6 +85,20 @@ def counted(count: int, noun: str, plural: str | None = None) -> str:
     return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
+def size_text(size: int) -> str:
+    """A number of bytes as a person reads it: bytes, KiB or MiB, never a small
+    size rounded to nothing.
+
+    >>> size_text(0), size_text(900), size_text(30_720), size_text(2_621_440)
+    ('0 bytes', '900 bytes', '30 KiB', '2.5 MiB')
+    """
+    if size < 1024:
+        return counted(size, "byte")
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KiB"
+    return f"{size / 1024 / 1024:.1f} MiB"
+
+
 _JSON_UNSAFE = re.compile(f"[{UNSAFE_ABOVE_C0}]")
 """What ``safe`` escapes that JSON would write as it is (it escapes "\\x00" to "\\x1f" itself)."""
 
