@@ -52,6 +52,15 @@ GROUP = typer.main.get_command(app)
 COMMANDS = sorted(GROUP.commands)  # type: ignore[attr-defined]
 
 
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_names_only_options_the_command_has(command: str) -> None:
+    params = GROUP.commands[command].params  # type: ignore[attr-defined]
+    options = {o for p in params for o in p.opts}
+    for param in params:
+        if "--format" in (param.help or ""):
+            assert "--format" in options, (command, param.name)
+
+
 def test_the_commands_are_the_ones_documented() -> None:
     assert COMMANDS == [
         "about",

@@ -355,6 +355,8 @@ GenreOption = Annotated[
     str | None, typer.Option(help="Only those of this genre (any case).", autocompletion=complete.genres)
 ]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts (the same as --format json).")]
+OneJsonFlag = Annotated[bool, typer.Option("--json", help="Print it as one JSON object, for scripts.")]
+"""--json for a command that prints one thing, and so has no --format."""
 FormatOption = Annotated[
     FormatChoice | None,
     typer.Option(

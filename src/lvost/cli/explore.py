@@ -12,6 +12,7 @@ from lvost.cli.app import (
     FormatOption,
     GenreOption,
     JsonFlag,
+    OneJsonFlag,
     QueryCommand,
     SoundtrackOption,
     app,
@@ -112,7 +113,7 @@ def show_track(
             autocompletion=complete.titles,
         ),
     ],
-    json: JsonFlag = False,
+    json: OneJsonFlag = False,
     soundtrack: SoundtrackOption = None,
 ) -> None:
     """Show everything known about one track.
@@ -224,7 +225,7 @@ def songs(
 
 
 @app.command()
-def about(soundtrack: SoundtrackOption = None, json: JsonFlag = False) -> None:
+def about(soundtrack: SoundtrackOption = None, json: OneJsonFlag = False) -> None:
     """Tell the story of the album and the film: label, credits, recording, sources.
 
     Example: lvost about

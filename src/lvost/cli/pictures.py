@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lvost.cli.app import (
     GenreOption,
-    JsonFlag,
+    OneJsonFlag,
     SoundtrackOption,
     app,
     console,
@@ -17,7 +17,7 @@ from lvost.questions.shelf import Shelf
 
 
 @app.command()
-def stats(soundtrack: SoundtrackOption = None, json: JsonFlag = False) -> None:
+def stats(soundtrack: SoundtrackOption = None, json: OneJsonFlag = False) -> None:
     """Count the tracks by kind, genre, performer and writer, with bars, and add up the running time.
 
     Example: lvost stats
