@@ -44,7 +44,17 @@ def test_blank_title_is_refused() -> None:
 
 @pytest.mark.parametrize(
     "blank",
-    ["\u200b", "\u200b\u200b", " \ufeff\u00ad\u2060 ", "\u200c\u200d", "\U000e0041\U000e007f", "\u202e"],
+    [
+        "\u200b",
+        "\u200b\u200b",
+        " \ufeff\u00ad\u2060 ",
+        "\u200c\u200d",
+        "\U000e0041\U000e007f",
+        "\u202e",
+        "\u3164",
+        "\u2800 \u180e",
+        "\ufff9\U0001d173",
+    ],
 )
 @pytest.mark.parametrize(
     "field",

@@ -43,6 +43,8 @@ ESCAPED = (
     | set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")  # reordering
     | set("\u2028\u2029")  # line and paragraph separators
     | set("\u00ad\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff")  # invisible
+    | set("\u180e\ufff9\ufffa\ufffb")
+    | codes((0x1D173, 0x1D17A))  # invisible, too
     | codes((0xE0000, 0xE007F))  # tag characters
     | codes((0xD800, 0xDFFF))  # lone surrogates
 )
@@ -111,6 +113,9 @@ def test_safe_changes_nothing_printable(raw: str) -> None:
         ("\u200c\u200d\u2060\u2063\ufeff\u00ad", False),
         ("\u202e\u2066", False),
         ("\U000e0041\U000e007f", False),
+        ("\u180e\ufff9\U0001d173", False),
+        ("\u3164\u2800\u034f\u115f\u1160\uffa0", False),
+        ("\u3164a", True),
     ],
 )
 def test_visible(text: str, shows: bool) -> None:

@@ -5,17 +5,27 @@ from __future__ import annotations
 import re
 from typing import Any
 
-INVISIBLE = "\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\U000e0000-\U000e007f"
+INVISIBLE = (
+    "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb"
+    "\U0001d173-\U0001d17a\U000e0000-\U000e007f"
+)
 """The characters that show nothing yet are not white space, as the inside of a
-regular expression's ``[...]``: the soft hyphen, zero-width spaces and joiners,
-the word joiner and invisible operators, the byte order mark, the marks and
-overrides that reorder text, and the tag characters. Written as the characters
+regular expression's ``[...]``: the soft hyphen, the Mongolian vowel separator,
+zero-width spaces and joiners, the word joiner and invisible operators, the byte
+order mark, the interlinear annotation marks, the musical symbols that only
+begin and end beams and phrases, the marks and overrides that reorder text, and
+the tag characters. Written as the characters
 themselves (Python turns the escapes above into them), not as escapes, so that
 Python's, Rust's (Pydantic's) and JavaScript's expressions (with the "u" flag)
 read the class alike."""
 
-VISIBLE = f"[^\\s{INVISIBLE}]"
-"""A character that shows, as a regular expression: neither white space nor invisible."""
+BLANK = "\u034f\u115f\u1160\u2800\u3164\uffa0"
+"""Characters Python calls printable that are drawn as nothing: the combining
+grapheme joiner, the Hangul fillers and the blank Braille pattern. They act on
+nothing, so ``safe`` leaves them be; but a name made of them alone is no name."""
+
+VISIBLE = f"[^\\s{INVISIBLE}{BLANK}]"
+"""A character that shows, as a regular expression: neither white space, nor invisible, nor blank."""
 _VISIBLE = re.compile(VISIBLE)
 
 UNSAFE_ABOVE_C0 = f"\\x7f-\\x9f\\u2028\\u2029{INVISIBLE}\\ud800-\\udfff"
