@@ -38,6 +38,11 @@ def test_missing_title_is_reported() -> None:
     assert errors_of(data) == [(("tracks", 1, "title"), "missing")]
 
 
+@pytest.mark.parametrize("version", [True, 1.0, "1", 2, None])
+def test_the_version_is_the_whole_number_one(version: object) -> None:
+    assert [loc for loc, _ in errors_of(variant(schema_version=version))] == [("schema_version",)]
+
+
 def test_blank_title_is_refused() -> None:
     assert errors_of(variant(tracks__1__title="   ")) == [(("tracks", 1, "title"), "string_pattern_mismatch")]
 

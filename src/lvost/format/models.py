@@ -8,14 +8,24 @@ rather than a silently ignored value. Unknown facts are ``null`` or an empty lis
 # No "from __future__ import annotations" here: Pydantic would then have to compile
 # every field's annotation from a string as the classes are made, on every run.
 import datetime
+import json
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from lvost.core.names import Kind, normalize_genre
 from lvost.core.text import VISIBLE
 
-SchemaVersion = Literal[1]
+
+def _whole_number(value: object) -> object:
+    """``value`` as it is, unless it is a number JSON would not write as an integer
+    (true, 1.0), which a version is not, though Python counts them equal to 1."""
+    if isinstance(value, (bool, float)):
+        raise ValueError(f"should be the whole number 1, not {json.dumps(value)}")
+    return value
+
+
+SchemaVersion = Annotated[Literal[1], BeforeValidator(_whole_number)]
 SCHEMA_VERSION: SchemaVersion = 1
 """The version of the format this release reads and writes (the type checker holds
 it to ``SchemaVersion``, which the file's ``schema_version`` must be)."""
