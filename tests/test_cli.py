@@ -40,6 +40,12 @@ def test_h_is_help_everywhere(invoke: Invoke, command: str) -> None:
     assert short.stdout.lstrip().startswith("Usage: lvost")
 
 
+def test_a_terminal_of_no_width_is_drawn_at_80_columns(invoke: Invoke) -> None:
+    zero = invoke("tracks", env={"COLUMNS": "0"})
+    assert zero.stdout == invoke("tracks", env={"COLUMNS": "80"}).stdout
+    assert "Angel Eyes" in zero.stdout
+
+
 def test_no_arguments_shows_help(invoke: Invoke) -> None:
     result = invoke()
     assert result.exit_code == 0

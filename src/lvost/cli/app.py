@@ -290,7 +290,14 @@ def console() -> Console:
     Rich turns colour off for pipes, with NO_COLOR and with TERM=dumb; --no-color
     turns it off everywhere.
     """
-    return Console(highlight=False, no_color=True if _root.no_color else None)
+    return Console(highlight=False, no_color=True if _root.no_color else None, width=_unusable_columns())
+
+
+def _unusable_columns() -> int | None:
+    """80 when COLUMNS says the terminal has no width at all (0), which would
+    leave nothing to print in; else ``None``, for Rich to find the width."""
+    raw = os.environ.get("COLUMNS", "").strip()
+    return 80 if raw.isdigit() and int(raw) == 0 else None
 
 
 def interactive_terminal() -> bool:
