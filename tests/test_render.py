@@ -3,8 +3,13 @@ from __future__ import annotations
 import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.console import Console, RenderableType
+from typer.testing import CliRunner
 
+from conftest import TERMINAL
+from lvost.cli.main import app
 from lvost.output import listings, tables
 from lvost.output.columns import TRACK_DEFAULT, choose, track_columns
 from lvost.questions.catalog import Catalog
@@ -56,13 +61,15 @@ def test_known_duration_is_minutes_and_seconds(small: Catalog) -> None:
     assert cafe == "2   Café Noir        Ada Quill    score      jazz                  3:05"
 
 
-@pytest.mark.parametrize("width", [60, 72, 80, 100, 120])
-def test_a_table_fits_the_width_and_keeps_every_column(catalog: Catalog, width: int) -> None:
+@pytest.mark.parametrize(("width", "shown"), [(60, 4), (72, 5), (80, 6), (100, 6), (120, 6)])
+def test_a_table_fits_the_width_leaving_out_the_last_columns_first(
+    catalog: Catalog, width: int, shown: int
+) -> None:
     lines = track_table(catalog, width).splitlines()
     assert max(len(line.rstrip()) for line in lines) <= width
     numbers = [line.split()[0] for line in lines if line[:2].strip().isdigit()]
     assert numbers == [str(n) for n in range(1, 26)]
-    assert lines[1].split() == ["#", "Title", "Performers", "Kind", "Genres", "Length"]
+    assert lines[1].split() == ["#", "Title", "Performers", "Kind", "Genres", "Length"][:shown]
 
 
 def test_at_80_columns_titles_keep_their_room(catalog: Catalog) -> None:
@@ -142,3 +149,37 @@ def test_a_line_break_inside_a_matched_value_is_still_shown_escaped(small: Catal
     assert [line.strip() for line in out.splitlines()[3:]] == [
         "1   Last Tram Home   notes: one\\x0atwo rails"
     ]
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.integers(min_value=20, max_value=140), st.sampled_from([["tracks"], ["search", "sting"], ["themes"]])
+)
+def test_narrow_terminals_leave_out_columns_rather_than_split_them(width: int, args: list[str]) -> None:
+    result = CliRunner(env={**TERMINAL, "COLUMNS": str(width)}).invoke(app, args, prog_name="lvost")
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= width for line in lines)
+    rule = next(i for i, line in enumerate(lines) if line.startswith("\u2500"))
+    header = lines[rule - 1].split()
+    for name in header:  # every header shown whole: none folded onto a line of its own
+        assert name in {
+            "#",
+            "Id",
+            "Title",
+            "Theme",
+            "Performers",
+            "Kind",
+            "Genres",
+            "Length",
+            "Matched",
+            "Description",
+            "Tracks",
+            "Writers",
+            "Score",
+        }, (width, header)
+    first = header[0]
+    assert first == ("Theme" if args == ["themes"] else "#")
+    assert args == ["themes"] or "Title" in header
+    if args == ["tracks"]:
+        numbers = [line.split()[0] for line in lines[rule + 1 :] if line[:3].strip().isdigit()]
+        assert numbers == [str(n) for n in range(1, 26)]

@@ -36,7 +36,15 @@ def table(
     caption: str | None = None,
 ) -> Table:
     """A table of ``rows`` for a terminal. Given the ``width`` it must fit, a
-    table too wide for it shares out the room by each column's role."""
+    table too wide for it shares out the room by each column's role, and one that
+    still does not fit leaves out columns, the last first, but never the first
+    column (the number or id) or the main one (the title or name)."""
+    texts = [[_cell(c, row) for c in columns] for row in rows]
+    sizes: list[int] | None = None
+    if width is not None:
+        kept, sizes = _fit([c.role for c in columns], [len(c.header) for c in columns], texts, width)
+        columns = [columns[i] for i in kept]
+        texts = [[cells[i] for i in kept] for cells in texts]
     grid = Table(
         title=plain(title),
         caption=caption,
@@ -53,13 +61,13 @@ def table(
             no_wrap=column.role == "fixed",
             justify="right" if column.right else "left",
         )
-    texts = [[_cell(c, row) for c in columns] for row in rows]
     for cells in texts:
         grid.add_row(
             *(Text(cell, "bold" if c.role == "main" else "") for c, cell in zip(columns, cells, strict=True))
         )
-    if width is not None:
-        _fit(grid, [c.role for c in columns], texts, width)
+    if sizes is not None:
+        for drawn, size in zip(grid.columns, sizes, strict=True):
+            drawn.width = size
     return grid
 
 
@@ -93,25 +101,48 @@ titles again; each first without splitting a word, then further. Fixed columns
 (numbers, lengths, ids) never shrink."""
 
 
-def _fit(grid: Table, roles: Sequence[Role], texts: Sequence[Sequence[str]], width: int) -> None:
-    headers = [len(str(c.header)) for c in grid.columns]
-    sizes = [max([headers[i], *(_longest_line(row[i]) for row in texts)]) for i in range(len(roles))]
+def _fit(
+    roles: Sequence[Role], headers: Sequence[int], texts: Sequence[Sequence[str]], width: int
+) -> tuple[list[int], list[int] | None]:
+    """The columns to keep (by index) and their widths (``None``: as they come)
+    for the table to fit ``width``."""
+    kept = list(range(len(roles)))
+    while True:
+        droppable = [i for i in kept[1:] if roles[i] != "main"]
+        # Words are split only when no column is left to leave out.
+        sizes = _narrowed(roles, headers, texts, kept, width, split_words=not droppable)
+        if sizes is not None or not droppable:
+            return kept, sizes
+        kept.remove(droppable[-1])
+
+
+def _narrowed(
+    roles: Sequence[Role],
+    headers: Sequence[int],
+    texts: Sequence[Sequence[str]],
+    kept: Sequence[int],
+    width: int,
+    split_words: bool,
+) -> list[int] | None:
+    """The widths that fit the ``kept`` columns in ``width``, each narrowed no
+    further than its role allows (and, unless ``split_words``, no narrower than
+    its longest word); ``None`` when they cannot fit."""
+    sizes = [max([headers[i], *(_longest_line(row[i]) for row in texts)]) for i in kept]
     excess = sum(sizes) - (width - 3 * (len(sizes) - 1))  # a blank rule between columns, padded
     if excess <= 0:
-        return
-    for step in _SHRINK:
+        return sizes
+    for step in _SHRINK if split_words else [s for s in _SHRINK if s.whole_words]:
         floors = {
-            i: max([step.floor, headers[i], *(_longest_word(row[i]) for row in texts if step.whole_words)])
-            for i, role in enumerate(roles)
-            if role == step.role
+            n: max([step.floor, headers[i], *(_longest_word(row[i]) for row in texts if step.whole_words)])
+            for n, i in enumerate(kept)
+            if roles[i] == step.role
         }
         # Take one character at a time from the widest column this step may narrow.
         while excess > 0 and (room := [i for i in floors if sizes[i] > floors[i]]):
             widest = max(room, key=lambda i: sizes[i])
             sizes[widest] -= 1
             excess -= 1
-    for column, size in zip(grid.columns, sizes, strict=True):
-        column.width = size
+    return sizes if excess <= 0 else None
 
 
 def _longest_line(text: str) -> int:
