@@ -59,6 +59,8 @@ def test_blank_title_is_refused() -> None:
         "\u3164",
         "\u2800 \u180e",
         "\ufff9\U0001d173",
+        "\x1c",
+        "\x1f \x1e\x1d",
     ],
 )
 @pytest.mark.parametrize(

@@ -116,6 +116,7 @@ def test_safe_changes_nothing_printable(raw: str) -> None:
         ("\u180e\ufff9\U0001d173", False),
         ("\u3164\u2800\u034f\u115f\u1160\uffa0", False),
         ("\u3164a", True),
+        ("\x1c\x1d\x1e\x1f\x85", False),
     ],
 )
 def test_visible(text: str, shows: bool) -> None:

@@ -24,8 +24,10 @@ BLANK = "\u034f\u115f\u1160\u2800\u3164\uffa0"
 grapheme joiner, the Hangul fillers and the blank Braille pattern. They act on
 nothing, so ``safe`` leaves them be; but a name made of them alone is no name."""
 
-VISIBLE = f"[^\\s{INVISIBLE}{BLANK}]"
-"""A character that shows, as a regular expression: neither white space, nor invisible, nor blank."""
+VISIBLE = f"[^\\s\\x00-\\x1f\\x7f-\\x9f{INVISIBLE}{BLANK}]"
+"""A character that shows, as a regular expression: neither white space, nor a
+control character, nor invisible, nor blank. (The controls are named, as Python
+counts "\\x1c" to "\\x1f" as white space and Pydantic's Rust expressions do not.)"""
 _VISIBLE = re.compile(VISIBLE)
 
 UNSAFE_ABOVE_C0 = f"\\x7f-\\x9f\\u2028\\u2029{INVISIBLE}\\ud800-\\udfff"
