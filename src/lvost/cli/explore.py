@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import shlex
+import sys
 from enum import Enum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -241,13 +244,33 @@ def about(soundtrack: SoundtrackOption = None, json: OneJsonFlag = False) -> Non
         show(views.about_view(catalog))
 
 
+def textual_install(prefix: str = sys.prefix, python: str = sys.executable) -> str:
+    """The command that adds Textual to the environment lvost runs in: pipx's or
+    uv's for a tool they installed, else pip run by lvost's own Python (lvost is
+    not on the package index, so "pip install 'lvost[tui]'" finds nothing).
+
+    >>> textual_install("/home/u/.local/share/pipx/venvs/lvost", "/x/bin/python")
+    'pipx inject lvost textual'
+    >>> textual_install("/home/u/.local/share/uv/tools/lvost", "/x/bin/python")
+    'uv tool install --reinstall --with textual PATH-OF-YOUR-LVOST-CLONE'
+    >>> textual_install("/home/u/lvost/.venv", "/home/u/lvost/.venv/bin/python")
+    "/home/u/lvost/.venv/bin/python -m pip install 'textual>=1.0'"
+    """
+    parts = Path(prefix).parts
+    if "pipx" in parts and "venvs" in parts:
+        return "pipx inject lvost textual"
+    if "uv" in parts and "tools" in parts:
+        return "uv tool install --reinstall --with textual PATH-OF-YOUR-LVOST-CLONE"
+    return f"{shlex.quote(python)} -m pip install 'textual>=1.0'"
+
+
 @app.command()
 def browse(soundtrack: SoundtrackOption = None) -> None:
     """Wander through the soundtrack in a full-screen view.
 
     The tracklist, each track's details, a filter as you type, and the themes;
     with several soundtracks in the library, first the list of them.
-    Needs a terminal, and Textual (pip install 'lvost\\[tui]').
+    Needs a terminal, and Textual (the tui extra; without it, browse says how to add it).
 
     Example: lvost browse
     """
@@ -260,7 +283,7 @@ def browse(soundtrack: SoundtrackOption = None) -> None:
         from lvost.browse.app import BACK_TO_SHELVES, Browser
         from lvost.browse.shelves import Shelves
     except ImportError:
-        raise LvostError("lvost browse needs Textual: pip install 'lvost[tui]'") from None
+        raise LvostError(f"lvost browse needs Textual; install it with: {textual_install()}") from None
     if not isinstance(catalog, Shelf):
         Browser(catalog).run()
         return
