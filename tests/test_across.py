@@ -19,7 +19,9 @@ from conftest import TERMINAL
 from lvost.cli.main import app
 from lvost.core.errors import UsageError
 from lvost.core.names import BUILT_IN
+from lvost.core.query import parse
 from lvost.format.models import SoundtrackFile
+from lvost.questions.catalog import TrackFilter
 from lvost.questions.shelf import Placed, Shelf
 from lvost.questions.soundtracks import scope_of
 from lvost.store import library
@@ -223,4 +225,44 @@ def test_what_belongs_to_one_soundtrack_is_never_asked_of_several(two: Path) -> 
         "lament",
         "intimacy",
     ]
+    shelf.close()
+
+
+def test_the_soundtrack_a_track_is_on_is_shown_literally(two: Path, tmp_path: Path) -> None:
+    hostile = tmp_path / "hostile.json"
+    hostile.write_text(json.dumps(variant(soundtrack__album__title="[red]Evil[/red] \x1b[2J")))
+    assert lvost("add", str(hostile), "--id", "evil").exit_code == 0
+    shown = lvost("show", "evil:1", env={**TERMINAL, "FORCE_COLOR": "1"}).stdout
+    assert "[red]Evil[/red] \\x1b[2J" in shown
+    assert "\x1b[2J" not in shown
+
+
+def test_a_data_files_soundtrack_has_no_id_to_match(tmp_path: Path) -> None:
+    found = lvost("--data", str(SMALL), "tracks", "soundtrack:file")
+    assert (found.exit_code, found.stdout) == (0, "")
+    assert len(lvost("--data", str(SMALL), "tracks", "soundtrack:night tram").stdout.splitlines()) == 3
+
+
+def test_a_shelf_answers_for_one_track_and_refuses_a_whole_soundtrack(two: Path) -> None:
+    shelf = scope_of(two, None)
+    assert isinstance(shelf, Shelf)
+    assert shelf.find_track("cafe noir").title == "Café Noir"
+    for question in (lambda: shelf.data, lambda: shelf.admitted(["jazz"])):
+        with pytest.raises(UsageError, match="needs one soundtrack"):
+            question()
+    shelf.close()
+
+
+def test_a_change_made_while_a_shelf_is_read_is_no_traceback(two: Path, tmp_path: Path) -> None:
+    shelf = scope_of(two, None)
+    assert isinstance(shelf, Shelf)
+    found, total = shelf.store.search(parse(["rails"]))  # ranked; read whole as they are listed
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps(variant(soundtrack__album__title="Other")))
+    library.remove(two, NIGHT)  # by another lvost, say
+    library.add(two, "other", SoundtrackFile.model_validate_json(other.read_text()))
+    assert total == 2
+    assert list(found) == []  # the tracks ranked have gone: left out, not a KeyError
+    placed = list(shelf.each_placed(TrackFilter()))
+    assert {p.soundtrack for p in placed} == {BUILT_IN, "other"}  # one added since: looked up
     shelf.close()

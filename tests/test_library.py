@@ -338,7 +338,7 @@ def test_the_built_in_soundtrack_is_removed_and_back_with_add(tmp_path: Path) ->
     assert (own_copy(path), slugs(path)) == (False, [])
     with pytest.raises(LvostError, match='"leaving-las-vegas" is not in the library'):
         library.remove(path, BUILT_IN)
-    library.add(path, BUILT_IN, LLV)  # brings it back, now as the library's own
+    library.add(path, BUILT_IN, SMALL_DATA)  # brings something back under its id, the user's own
     assert (own_copy(path), slugs(path)) == (False, [BUILT_IN])
     library.remove(path, BUILT_IN)
     assert (own_copy(path), slugs(path)) == (False, [])
@@ -432,3 +432,23 @@ def test_reading_after_a_change_killed_half_way_finds_the_library_as_it_was(tmp_
     assert slugs(path) == [BUILT_IN, "llv"]
     assert hits(store_of(path, "llv"), "angel eyes") == hits(Catalog(LLV).store, "angel eyes")
     index_is_whole(path)
+
+
+def test_an_add_that_adds_nothing_leaves_no_library_and_an_old_one_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "library.db"
+    with library.adding(path):
+        pass
+    assert not path.exists()
+    old = tmp_path / "old.db"
+    old.write_bytes(FIXTURE.read_bytes())
+    with library.adding(old) as put, pytest.raises(LvostError, match="already in the library"):
+        put("night", SMALL_DATA, False)
+    assert old.read_bytes() == FIXTURE.read_bytes()  # not upgraded for nothing
+
+
+def test_adding_the_carried_data_under_its_id_makes_it_lvosts_own_copy_again(tmp_path: Path) -> None:
+    path = tmp_path / "library.db"
+    library.add(path, "small", SMALL_DATA)
+    library.remove(path, BUILT_IN)
+    library.add(path, BUILT_IN, datafile.load(embedded_path()))
+    assert (own_copy(path), slugs(path)) == (True, [BUILT_IN, "small"])

@@ -65,7 +65,7 @@ def track_view(catalog: Catalog, track: Track, placed: bool = False) -> Renderab
     on = f" on {catalog.slug}: {catalog.album.title}" if placed else ""
     return Group(
         _heading(f"{track.number}. {track.title}"),
-        Text(f"Track {track.number} of {total}{on}", "dim"),
+        plain(f"Track {track.number} of {total}{on}", "dim"),  # the id and album come from data
         _grid(rows),
     )
 

@@ -10,13 +10,13 @@ soundtrack (a theme by name) asks for ``--soundtrack``.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 from lvost.core.errors import AmbiguousError, NotFoundError, UsageError
 from lvost.core.matching import match_names, normalize, suggest
-from lvost.format.models import Soundtrack, Theme, Track
+from lvost.format.models import Soundtrack, SoundtrackFile, Theme, Track
 from lvost.questions.catalog import Catalog, TrackFilter, split_place
 from lvost.store.reading import Store
 
@@ -53,7 +53,7 @@ class Shelf(Catalog):
             self._each.move_to_end(owner)
         else:
             store = Store(self.store.connection, owner, self.store.damaged)
-            self._each[owner] = Catalog.of(store, self.slugs[owner])
+            self._each[owner] = Catalog.of(store, self.slug_of(owner))
             if len(self._each) > _KEPT:
                 self._each.popitem(last=False)
         return self._each[owner]
@@ -74,6 +74,14 @@ class Shelf(Catalog):
         return self._at(owner).themes
 
     def slug_at(self, owner: int) -> str | None:
+        return self.slug_of(owner)
+
+    def slug_of(self, owner: int) -> str:
+        """The id of the soundtrack of row id ``owner``; one added since the shelf
+        was made (by another lvost, while this one reads) is looked up then."""
+        if owner not in self.slugs:
+            self.slugs.update(self.store.slugs())
+            self.owners = {slug: row for row, slug in self.slugs.items()}
         return self.slugs[owner]
 
     def heading(self) -> str:
@@ -86,6 +94,20 @@ class Shelf(Catalog):
     def placed_themes(self, placed: Placed) -> list[Theme]:
         """The themes that name a placed track, in its soundtrack's order."""
         return self.one(placed.soundtrack).themes_of(placed.track)
+
+    def find_track(self, query: str) -> Track:
+        """The one track ``query`` names anywhere in scope (``find_placed`` says where)."""
+        return self.find_placed(query).track
+
+    @property
+    def data(self) -> SoundtrackFile:
+        raise self.needs_one("a whole soundtrack")
+
+    def admitted(self, query: Sequence[str]) -> set[int]:
+        raise self.needs_one("the numbers of the tracks a query keeps")  # numbers repeat across soundtracks
+
+    def vocabulary(self) -> list[str]:
+        return self.store.titles() + self.artists() + self.genres() + self.store.theme_names()
 
     def find_theme(self, query: str) -> Theme:
         raise self.needs_one(f'the theme "{query}"', "or use the query term theme:NAME")
@@ -104,7 +126,7 @@ class Shelf(Catalog):
         if which.theme is not None:
             raise self.needs_one(f'the theme "{which.theme}"', "or use the query term theme:NAME")
         rows = self.store.each_placed(self.selection(which), which.sort)
-        return (Placed(self.slugs[owner], track) for owner, track in rows)
+        return (Placed(self.slug_of(owner), track) for owner, track in rows)
 
     def find_placed(self, query: str) -> Placed:
         """The one track ``query`` names: ``ID:NUMBER``, or a title anywhere in
@@ -124,15 +146,15 @@ class Shelf(Catalog):
         found = match_names(query, entries)
         if len(found) == 1:
             owner, number = found[0]
-            return Placed(self.slugs[owner], self._at(owner).find_track(str(number)))
+            return Placed(self.slug_of(owner), self._at(owner).find_track(str(number)))
         if found:
             titles = {place: names[0] for place, names in entries}
-            shown = "; ".join(f'{self.slugs[o]}:{n} "{titles[(o, n)]}"' for o, n in found)
+            shown = "; ".join(f'{self.slug_of(o)}:{n} "{titles[(o, n)]}"' for o, n in found)
             raise AmbiguousError(f'"{query}" matches {len(found)} tracks: {shown}; say which')
         if placed is not None:
             raise NotFoundError(
                 f'"{placed[0]}" is not in the library; lvost soundtracks lists what is',
                 suggest(placed[0], list(self.owners)),
             )
-        names = [name for _, names in self.store.titled("") for name in names]
-        raise NotFoundError(f'no track matches "{query}"', suggest(query, names))
+        # Suggested from the titles alone: every alternate title of a large library is too many to read.
+        raise NotFoundError(f'no track matches "{query}"', suggest(query, self.store.titles()))

@@ -197,7 +197,8 @@ def open_entry(entry: Path, made_from: str) -> sqlite3.Connection | None:
 
 _NAMES = {
     "titles": "SELECT title FROM tracks ORDER BY soundtrack, number",
-    "themes": "SELECT slug FROM themes ORDER BY soundtrack, position",
+    "themes": "SELECT themes.slug FROM themes JOIN soundtracks ON soundtracks.id = themes.soundtrack"
+    " ORDER BY soundtracks.slug, themes.position",
     "genres": "SELECT value FROM track_values WHERE field = 'genre' UNION SELECT genre FROM theme_genres"
     " ORDER BY 1",
 }

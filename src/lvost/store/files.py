@@ -19,8 +19,9 @@ from lvost.core.atomic import replacing
 from lvost.format.models import SoundtrackFile
 from lvost.store import cache, schema, write
 
-SLUG = "file"
-"""The id of the one soundtrack in a store made from a file."""
+SLUG = ""
+"""The id of the one soundtrack in a store made from a file: none (a file's
+soundtrack has no id, so a soundtrack: term matches its album title alone)."""
 
 
 def open_store(source: Path, name: str | None = None) -> sqlite3.Connection:

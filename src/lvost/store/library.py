@@ -165,32 +165,61 @@ def adding(path: Path) -> Iterator[Put]:
     of them land when the block ends, none if it is killed or fails; an add that
     fails on its own (an id already there) takes nothing of its soundtrack in and
     leaves the others be. Adding many files in one change saves each its own
-    wait for the disk."""
-    with _changing(path) as connection:
-        unindexed: list[int] = []
-        """The soundtracks added, whose texts the full-text index learns at the end,
-        all at once: several times quicker than one soundtrack at a time."""
+    wait for the disk. The change begins with the first soundtrack given, and
+    one that adds nothing leaves the library as it was (not made, not upgraded)."""
+    with contextlib.ExitStack() as stack:
+        adder = _Adder(path, stack)
+        yield adder.put
+        adder.finish()
 
-        def put(slug: str, data: SoundtrackFile, replace: bool) -> None:
-            found = stored_id(connection, slug)
-            if found is not None and not replace:
-                raise LvostError(f'"{slug}" is already in the library; --replace replaces it')
-            connection.execute("SAVEPOINT one")
-            try:
-                if found is not None:
-                    _delete(connection, found, indexed=found not in unindexed)
-                owner = _put(connection, slug, data, index=False)
-            except BaseException:
+
+class _NothingAddedError(Exception):
+    """Ends a change that added nothing, so that it is rolled back."""
+
+
+class _Adder:
+    """The soundtracks ``adding`` puts in, in one change made when the first comes."""
+
+    def __init__(self, path: Path, stack: contextlib.ExitStack) -> None:
+        self.path = path
+        self.stack = stack
+        self.connection: sqlite3.Connection | None = None
+        self.unindexed: list[int] = []
+        """The soundtracks added, whose texts the full-text index learns at the
+        end, all at once: several times quicker than one soundtrack at a time."""
+
+    def put(self, slug: str, data: SoundtrackFile, replace: bool) -> None:
+        if self.connection is None:
+            self.stack.enter_context(contextlib.suppress(_NothingAddedError))
+            self.connection = self.stack.enter_context(_changing(self.path))
+        connection = self.connection
+        found = stored_id(connection, slug)
+        if found is not None and not replace:
+            raise LvostError(f'"{slug}" is already in the library; --replace replaces it')
+        connection.execute("SAVEPOINT one")
+        try:
+            if found is not None:
+                _delete(connection, found, indexed=found not in self.unindexed)
+            owner = _put(connection, slug, data, index=False, own=slug == BUILT_IN and data == _carried())
+        except BaseException:
+            # SQLite may have rolled the whole change back itself (a full disk):
+            # then there is no savepoint left, and the first error is the one to tell.
+            with contextlib.suppress(sqlite3.Error):
                 connection.execute("ROLLBACK TO one")
-                raise
-            finally:
                 connection.execute("RELEASE one")
-            if found in unindexed:
-                unindexed.remove(found)
-            unindexed.append(owner)
+            raise
+        connection.execute("RELEASE one")
+        if found in self.unindexed:
+            self.unindexed.remove(found)
+        self.unindexed.append(owner)
 
-        yield put
-        _index(connection, unindexed)
+    def finish(self) -> None:
+        """Teach the index what was added; with nothing added, undo the change."""
+        if self.connection is None:
+            return
+        if not self.unindexed:
+            raise _NothingAddedError
+        _index(self.connection, self.unindexed)
 
 
 def remove(path: Path, slug: str) -> None:
@@ -241,10 +270,12 @@ def _changing(path: Path) -> Iterator[sqlite3.Connection]:
         ) from None
     if path.is_dir():
         raise StoreError(f"{path} is a folder; give --library the path of a library file")
+    made_here = not path.exists()
     try:
         connection = sqlite3.connect(path, timeout=WAIT_SECONDS, isolation_level=None)
     except sqlite3.Error as exc:
         raise _damaged(path, exc) from None
+    committed = False
     try:
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("BEGIN IMMEDIATE")
@@ -258,6 +289,7 @@ def _changing(path: Path) -> Iterator[sqlite3.Connection]:
             _renew_own_copy(connection)
         yield connection
         connection.execute("COMMIT")
+        committed = True
     except sqlite3.Error as exc:
         with contextlib.suppress(sqlite3.Error):
             connection.execute("ROLLBACK")
@@ -268,6 +300,10 @@ def _changing(path: Path) -> Iterator[sqlite3.Connection]:
         raise
     finally:
         connection.close()
+        if made_here and not committed:  # a library this change began and did not make
+            with contextlib.suppress(OSError):
+                if path.stat().st_size == 0:
+                    path.unlink()
 
 
 def _is_new(connection: sqlite3.Connection) -> bool:
@@ -390,6 +426,10 @@ def damaged(path: Path, exc: sqlite3.Error) -> str:
 def _damaged(path: Path, exc: sqlite3.Error) -> StoreError:
     if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
         return StoreError(f"{path} stayed busy with another change for {WAIT_SECONDS:g} s; try again")
+    if isinstance(exc, sqlite3.OperationalError) and "full" in str(exc):
+        return StoreError(
+            f"no room left on the disk of {path} ({exc}); nothing was changed: free some space and try again"
+        )
     return StoreError(
         f"{path} cannot be read as an lvost library ({exc}); move it aside and add the soundtracks"
         " again, or give --library another path"

@@ -190,6 +190,8 @@ class Store:
             )
             read = {track: rest for track, *rest in rows}
             for track, owner, score, _ in batch:
+                if track not in read:
+                    continue  # taken out by another lvost since it was ranked
                 data, *texts, themes = read[track]
                 yield Ranked(
                     construct(Track, json.loads(data)), score, tuple(texts), tuple(json.loads(themes)), owner
@@ -205,7 +207,8 @@ class Store:
     def titled(self, wanted: str) -> list[tuple[tuple[int, int], list[str]]]:
         """Each track (by soundtrack row id and number, with its title and
         alternate titles) whose title or an alternate title holds the normalized
-        ``wanted`` somewhere, in album order; every track for ``""``."""
+        ``wanted`` somewhere, by number (across soundtracks, soundtrack by
+        soundtrack); every track for ``""``."""
         rows = self._rows(
             "SELECT tracks.soundtrack, tracks.number, tracks.data FROM tracks"
             " JOIN search_text ON search_text.track = tracks.id"
@@ -237,6 +240,15 @@ class Store:
             (self.soundtrack,),
         )
         return list(dict.fromkeys(name for (name,) in rows))
+
+    def theme_names(self) -> list[str]:
+        """The names of the themes in scope, soundtrack by soundtrack."""
+        rows = self._rows(
+            "SELECT themes.name FROM themes JOIN soundtracks ON soundtracks.id = themes.soundtrack"
+            f" WHERE {self._in('themes.soundtrack')} ORDER BY soundtracks.slug, themes.position",
+            (self.soundtrack,),
+        )
+        return [name for (name,) in rows]
 
     def titles(self) -> list[str]:
         rows = self._rows(

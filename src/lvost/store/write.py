@@ -26,10 +26,12 @@ def add(connection: sqlite3.Connection, slug: str, data: SoundtrackFile) -> int:
     soundtrack = data.soundtrack
     film = soundtrack.film
     header = soundtrack.model_dump(mode="json", exclude_unset=True)
-    cursor = connection.execute(
-        "INSERT INTO soundtracks (slug, album_title, film_title, year, schema_url, header)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
+    owner = _next_ids(connection, "soundtracks", 1)
+    connection.execute(
+        "INSERT INTO soundtracks (id, slug, album_title, film_title, year, schema_url, header)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
         (
+            owner,
             slug,
             soundtrack.album.title,
             film.title if film else None,
@@ -38,8 +40,6 @@ def add(connection: sqlite3.Connection, slug: str, data: SoundtrackFile) -> int:
             _json(header),
         ),
     )
-    owner = cursor.lastrowid
-    assert owner is not None
     connection.executemany(
         "INSERT INTO sources (soundtrack, position, slug, name, site, date) VALUES (?, ?, ?, ?, ?, ?)",
         [
@@ -51,6 +51,21 @@ def add(connection: sqlite3.Connection, slug: str, data: SoundtrackFile) -> int:
     _add_tracks(connection, owner, data.tracks, names)
     count(connection, owner)
     return owner
+
+
+def _next_ids(connection: sqlite3.Connection, table: str, count: int) -> int:
+    """The first of ``count`` new row ids for ``table``, never one a row taken out
+    had: a reader that ranked a track, or listed a soundtrack, by its id while
+    another lvost changed the library must not find another one under it. (A
+    library keeps the highest id given in ``meta``.)"""
+    key = f"last_{table}_id"
+    (top,) = connection.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()
+    mark = connection.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    first = max(int(top), int(mark[0]) if mark else 0) + 1
+    connection.execute(
+        "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, str(first + count - 1))
+    )
+    return first
 
 
 def count(connection: sqlite3.Connection, owner: int | None = None) -> None:
@@ -92,7 +107,7 @@ def _add_tracks(
     """Write the tracks, each table's rows at once; every text is normalized in
     one pass over all of them (``normalize_joined``), which for a large catalog
     is most of the work."""
-    (last,) = connection.execute("SELECT coalesce(max(id), 0) FROM tracks").fetchone()
+    last = _next_ids(connection, "tracks", len(tracks)) - 1
     texts = [area_texts(t, themes.get(t.number, [])) for t in tracks]
     folded = normalize_joined(join_values(texts)).split("\n") if texts else []
     track_rows, credit_rows, value_rows, search_rows = [], [], [], []
