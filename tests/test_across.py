@@ -5,6 +5,7 @@ need one soundtrack asking for it."""
 from __future__ import annotations
 
 import json
+import sqlite3
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -266,3 +267,19 @@ def test_a_change_made_while_a_shelf_is_read_is_no_traceback(two: Path, tmp_path
     placed = list(shelf.each_placed(TrackFilter()))
     assert {p.soundtrack for p in placed} == {BUILT_IN, "other"}  # one added since: looked up
     shelf.close()
+
+
+def test_a_library_of_an_earlier_releases_leaving_las_vegas_alone_answers_with_todays(tmp_path: Path) -> None:
+    path = tmp_path / "library.db"
+    library.add(path, "gone", SoundtrackFile.model_validate(variant()))
+    library.remove(path, "gone")
+    with sqlite3.connect(path) as connection:  # as if an earlier release's data had another title
+        connection.execute("UPDATE meta SET value = 'older' WHERE key = 'built_in_digest'")
+        connection.execute("UPDATE tracks SET data = replace(data, 'Angel Eyes', 'Angle Eyes')")
+    connection.close()
+    env = {**TERMINAL, "LVOST_LIBRARY": str(path)}
+    assert "Angel Eyes" in lvost("tracks", env=env).stdout
+    assert (
+        lvost("tracks", env=env).stdout
+        == lvost("tracks", env={**env, "LVOST_LIBRARY": str(tmp_path / "none.db")}).stdout
+    )

@@ -128,6 +128,11 @@ def scope_of(path: Path, slug: str | None) -> Catalog | Shelf:
         connection.close()
         raise NotFoundError(f"the library at {path} is empty; lvost add FILE adds a soundtrack to it")
     ((owner, only),) = slugs.items()
+    if only == BUILT_IN and library.own_copy_is_stale(connection):
+        # Made from an earlier release's data: until a change renews it, the data
+        # lvost carries answers, as it would with no library.
+        connection.close()
+        return Catalog.load()
     return Catalog.of(Store(connection, owner, store.damaged), only)
 
 

@@ -236,6 +236,14 @@ def remove(path: Path, slug: str) -> None:
             connection.execute(f"DELETE FROM meta WHERE key = '{_OWN_COPY}'")
 
 
+def own_copy_is_stale(connection: sqlite3.Connection) -> bool:
+    """Whether the library's copy of Leaving Las Vegas is lvost's own, made from
+    other data than this lvost carries (an earlier release's); the next change
+    renews it."""
+    found = _one(connection, f"SELECT value FROM meta WHERE key = '{_OWN_COPY}'")
+    return found is not None and found[0] != _digest()
+
+
 def is_own_copy(connection: sqlite3.Connection | None) -> bool:
     """Whether the library's Leaving Las Vegas is the one lvost carries (or,
     with no library made yet, would be)."""
