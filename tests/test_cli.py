@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
 from lvost.cli.main import app
+from lvost.core.names import COLUMN_NAMES
 from support import SMALL
 
 Invoke = Callable[..., Result]
@@ -38,6 +39,19 @@ def test_h_is_help_everywhere(invoke: Invoke, command: str) -> None:
     assert (short.exit_code, short.stderr) == (0, "")
     assert short.stdout == long.stdout
     assert short.stdout.lstrip().startswith("Usage: lvost")
+
+
+@pytest.mark.parametrize(
+    "args", [["tracks"], ["search", "sting"], ["themes"], ["songs"], ["soundtracks"]], ids=" ".join
+)
+def test_fields_help_lists_the_field_names(invoke: Invoke, args: list[str]) -> None:
+    result = invoke(*args, "--fields", "help")
+    kind = "search" if args[0] == "search" else args[0]
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        "".join(f"{n}\n" for n in COLUMN_NAMES[kind]),
+        "",
+    )
 
 
 def test_a_terminal_of_no_width_is_drawn_at_80_columns(invoke: Invoke) -> None:

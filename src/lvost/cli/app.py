@@ -18,7 +18,7 @@ from rich.table import Table
 from typer.core import TyperCommand, TyperGroup
 
 from lvost.cli import complete
-from lvost.core.errors import ExitCode, LvostError, UsageError
+from lvost.core.errors import Answered, ExitCode, LvostError, UsageError
 from lvost.core.matching import suggest
 from lvost.core.text import as_json, safe
 from lvost.output import listings
@@ -93,6 +93,12 @@ def run_guarded(invoke: Callable[[], object]) -> int:
     """Run a command; turn every error a user can cause into one line on stderr and an exit code."""
     try:
         result = invoke()
+    except Answered as answered:
+        try:
+            write(answered.answer)
+        except ReaderGoneError:
+            return _reader_gone()
+        return ExitCode.OK
     except LvostError as exc:
         return _fail(str(exc), exc.exit_code)
     except typer.TyperException as exc:

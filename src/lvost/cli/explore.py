@@ -56,7 +56,7 @@ def _fields_option(kind: str) -> object:
     return typer.Option(
         "--fields",
         metavar="A,B,...",
-        help=f"Choose and order the columns, by field name (for {kind}).",
+        help=f"Choose and order the columns, by field name (for {kind}); 'help' lists the names.",
         autocompletion=complete.column_names(kind),
     )
 

@@ -42,7 +42,7 @@ def soundtracks(
         typer.Option(
             "--fields",
             metavar="A,B,...",
-            help="Choose and order the columns, by name (id, album, film, year, tracks, length).",
+            help="Choose and order the columns, by name; 'help' lists the names.",
             autocompletion=complete.column_names("soundtracks"),
         ),
     ] = None,

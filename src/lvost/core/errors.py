@@ -36,6 +36,15 @@ class LvostError(Exception):
         return f"{self.message}. Did you mean {quoted}?"
 
 
+class Answered(Exception):  # noqa: N818 (an answer, not an error)
+    """A question about the command line itself (``--fields help``), answered:
+    ``answer`` goes to stdout, and lvost exits 0 without running the command."""
+
+    def __init__(self, answer: str) -> None:
+        super().__init__(answer)
+        self.answer = answer
+
+
 class DataFileError(LvostError):
     """A data file that cannot be read, parsed or validated."""
 

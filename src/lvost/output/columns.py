@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
-from lvost.core.errors import UsageError
+from lvost.core.errors import Answered, UsageError
 from lvost.core.matching import suggest
 from lvost.core.text import safe
 from lvost.format.models import Credit, Theme, Track
@@ -285,6 +285,8 @@ def choose(columns: dict[str, Column[Row]], fields: str | None, default: Sequenc
     names are ignored. An unknown name is an error that lists the valid ones.
     """
     names = [n.strip() for n in (fields or "").split(",") if n.strip()] or list(default)
+    if names == ["help"]:
+        raise Answered("".join(f"{name}\n" for name in columns))
     unknown = [n for n in names if n not in columns]
     if unknown:
         raise UsageError(
