@@ -54,6 +54,24 @@ def test_fields_help_lists_the_field_names(invoke: Invoke, args: list[str]) -> N
     )
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["tracks"],
+        ["tracks", "--fields", "title,themes"],
+        ["search", "sting"],
+        ["themes"],
+        ["songs"],
+        ["soundtracks"],
+    ],
+    ids=" ".join,
+)
+def test_jsonl_is_the_json_list_an_object_a_line(invoke: Invoke, args: list[str]) -> None:
+    lines = invoke(*args, "--format", "jsonl").stdout.splitlines()
+    assert [json.loads(line) for line in lines] == json.loads(invoke(*args, "--format", "json").stdout)
+    assert lines  # something to compare
+
+
 def test_a_terminal_of_no_width_is_drawn_at_80_columns(invoke: Invoke) -> None:
     zero = invoke("tracks", env={"COLUMNS": "0"})
     assert zero.stdout == invoke("tracks", env={"COLUMNS": "80"}).stdout
@@ -393,7 +411,7 @@ def json_numbers(result: Result) -> list[int]:
         ),
         (
             ["tracks", "--format", "xml"],
-            "Error: Invalid value for '--format': 'xml' is not one of 'table', 'json', "
+            "Error: Invalid value for '--format': 'xml' is not one of 'table', 'json', 'jsonl', "
             "'csv', 'tsv', 'markdown', 'plain', 'm3u'. See 'lvost tracks --help'.",
         ),
         (

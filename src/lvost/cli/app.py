@@ -357,6 +357,7 @@ def note(message: str) -> None:
 class FormatChoice(str, Enum):
     TABLE = "table"
     JSON = "json"
+    JSONL = "jsonl"
     CSV = "csv"
     TSV = "tsv"
     MARKDOWN = "markdown"
@@ -374,7 +375,8 @@ FormatOption = Annotated[
     FormatChoice | None,
     typer.Option(
         "--format",
-        help="table, json, csv, tsv, markdown, plain (tab-separated rows without a header), or for "
+        help="table, json, jsonl (an object a line), csv, tsv, markdown, plain (tab-separated rows "
+        "without a header), or for "
         "tracks, search and songs m3u (a playlist of those with an audio file). "
         "The default is a table on a terminal and plain rows in a pipe.",
         show_default=False,

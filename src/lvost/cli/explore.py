@@ -94,7 +94,7 @@ def tracks(
     chosen = resolve_format(fmt, json)
     which = TrackFilter(genre, kind, artist, theme, sort.value, tuple(as_typed(ctx, query or ())))
     # Rows for scripts are printed as they are read: a large catalog is never held whole.
-    streamed = chosen in ("tsv", "plain")
+    streamed = chosen in ("tsv", "plain", "jsonl")
     empty = "No tracks match these filters."
     if isinstance(catalog, Shelf):
         placed = catalog.each_placed(which)

@@ -115,18 +115,20 @@ _JSON_UNSAFE = re.compile(f"[{UNSAFE_ABOVE_C0}]")
 """What ``safe`` escapes that JSON would write as it is (it escapes "\\x00" to "\\x1f" itself)."""
 
 
-def as_json(value: Any) -> str:
+def as_json(value: Any, indent: int | None = 2) -> str:
     """JSON text: strings decode to exactly what the data has, and characters a
     terminal could act on, invisible ones and lone surrogates are written as ``\\u``
     escapes (a character beyond U+FFFF as two, as JSON spells it).
 
     >>> as_json(["Café \\u202e\\x9b\\x1b"])
     '[\\n  "Café \\\\u202e\\\\u009b\\\\u001b"\\n]'
+    >>> as_json({"a": [1, "b"]}, indent=None)  # one line, as JSON Lines wants
+    '{"a": [1, "b"]}'
     >>> as_json("\\u200b\\U000e0041\\udc9d")
     '"\\\\u200b\\\\udb40\\\\udc41\\\\udc9d"'
     """
     import json
 
-    text = json.dumps(value, ensure_ascii=False, indent=2)
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
     # Outside strings JSON is plain ASCII, so these can only be inside strings.
     return _JSON_UNSAFE.sub(lambda m: json.dumps(m.group())[1:-1], text)

@@ -16,7 +16,7 @@ from lvost.core.text import safe
 from lvost.output.columns import Column
 
 Row = TypeVar("Row")
-Format = Literal["table", "json", "csv", "tsv", "markdown", "plain", "m3u"]
+Format = Literal["table", "json", "jsonl", "csv", "tsv", "markdown", "plain", "m3u"]
 
 
 def cells(columns: Sequence[Column[Row]], row: Row) -> list[str]:

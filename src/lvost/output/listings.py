@@ -73,6 +73,8 @@ def listing(
     columns = choose(rows.columns, fields, rows.default)
     if fmt in ("tsv", "plain"):
         return tsv_lines(columns, rows.rows, header=fmt == "tsv")
+    if fmt == "jsonl":  # a JSON object a line, each as it comes
+        return (as_json(_record(rows, columns, fields, row), indent=None) + "\n" for row in rows.rows)
     every = rows.rows if isinstance(rows.rows, Sequence) else list(rows.rows)
     if fmt == "json":
         data = as_records(columns, every) if fields else [rows.full(r) for r in every]
@@ -82,6 +84,13 @@ def listing(
     if fmt == "markdown":
         return as_markdown(columns, every)
     return table(rows.title, columns, every, width, rows.caption(columns))
+
+
+def _record(
+    rows: Listing[Row], columns: Sequence[Column[Row]], fields: str | None, row: Row
+) -> dict[str, Any]:
+    """The JSON object for ``row``: the chosen fields, or the whole object."""
+    return {c.name: c.value(row) for c in columns} if fields else rows.full(row)
 
 
 def playlist(rows: Listing[Row]) -> tuple[str, list[Track]]:
