@@ -412,7 +412,7 @@ def json_numbers(result: Result) -> list[int]:
         (
             ["tracks", "--format", "xml"],
             "Error: Invalid value for '--format': 'xml' is not one of 'table', 'json', 'jsonl', "
-            "'csv', 'tsv', 'markdown', 'plain', 'm3u'. See 'lvost tracks --help'.",
+            "'csv', 'spreadsheet', 'tsv', 'markdown', 'plain', 'm3u'. See 'lvost tracks --help'.",
         ),
         (
             ["tracks", "genre:"],

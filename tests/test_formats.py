@@ -5,17 +5,23 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.table import Table
+from typer.testing import CliRunner
 
+from lvost.cli.main import app
 from lvost.core.text import as_json, safe
 from lvost.format.models import Credit
 from lvost.output import listings
 from lvost.output.columns import TRACK_DEFAULT
-from lvost.output.formats import machine_text
+from lvost.output.formats import inert, machine_text
 from lvost.questions.catalog import Catalog
 from lvost.questions.search import search
+from support import variant
 
 
 def listing_text(catalog: Catalog, fmt: str, fields: str | None = None) -> str:
@@ -123,3 +129,25 @@ def test_json_output_escapes_every_character_safe_would_of_all_unicode() -> None
     out = as_json(every)
     assert [c for c in out if safe(c) != c] == []  # each character one a terminal shows
     assert json.loads(out) == every
+
+
+@given(st.text())
+def test_a_spreadsheet_cell_never_begins_as_a_formula_and_keeps_its_text(cell: str) -> None:
+    shown = inert(cell)
+    assert shown[:1] not in ("=", "+", "-", "@", "\t", "\r")
+    assert shown in (cell, "'" + cell)
+
+
+def test_spreadsheet_csv_quotes_only_what_could_run(tmp_path: Path) -> None:
+    data = variant(tracks__0__title='=HYPERLINK("http://x","y")', tracks__1__title="Plain")
+    path = tmp_path / "f.json"
+    path.write_text(json.dumps(data))
+    runner = CliRunner(env={"LVOST_DATA": None})
+    as_csv = runner.invoke(
+        app, ["--data", str(path), "tracks", "--format", "csv", "--fields", "title"]
+    ).stdout
+    for_sheets = runner.invoke(
+        app, ["--data", str(path), "tracks", "--format", "spreadsheet", "--fields", "title"]
+    ).stdout
+    assert as_csv == 'title\n"=HYPERLINK(""http://x"",""y"")"\nPlain\n'
+    assert for_sheets == 'title\n"\'=HYPERLINK(""http://x"",""y"")"\nPlain\n'

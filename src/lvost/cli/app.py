@@ -359,6 +359,7 @@ class FormatChoice(str, Enum):
     JSON = "json"
     JSONL = "jsonl"
     CSV = "csv"
+    SPREADSHEET = "spreadsheet"
     TSV = "tsv"
     MARKDOWN = "markdown"
     PLAIN = "plain"
@@ -375,7 +376,8 @@ FormatOption = Annotated[
     FormatChoice | None,
     typer.Option(
         "--format",
-        help="table, json, jsonl (an object a line), csv, tsv, markdown, plain (tab-separated rows "
+        help="table, json, jsonl (an object a line), csv, spreadsheet (CSV with no cell read as a "
+        "formula), tsv, markdown, plain (tab-separated rows "
         "without a header), or for "
         "tracks, search and songs m3u (a playlist of those with an audio file). "
         "The default is a table on a terminal and plain rows in a pipe.",

@@ -16,7 +16,7 @@ from lvost.core.text import safe
 from lvost.output.columns import Column
 
 Row = TypeVar("Row")
-Format = Literal["table", "json", "jsonl", "csv", "tsv", "markdown", "plain", "m3u"]
+Format = Literal["table", "json", "jsonl", "csv", "spreadsheet", "tsv", "markdown", "plain", "m3u"]
 
 
 def cells(columns: Sequence[Column[Row]], row: Row) -> list[str]:
@@ -60,16 +60,30 @@ def machine_text(value: Any) -> str:
     return str(value)
 
 
-def as_csv(columns: Sequence[Column[Row]], rows: Sequence[Row]) -> str:
-    """RFC 4180 CSV with a header row of field names."""
+def as_csv(columns: Sequence[Column[Row]], rows: Sequence[Row], for_spreadsheets: bool = False) -> str:
+    """RFC 4180 CSV with a header row of field names; ``for_spreadsheets``, no
+    cell can be taken for a formula (see ``inert``)."""
     import csv
     import io
 
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([c.name for c in columns])
-    writer.writerows(machine_cells(columns, row) for row in rows)
+    for row in rows:
+        cells = machine_cells(columns, row)
+        writer.writerow([inert(cell) for cell in cells] if for_spreadsheets else cells)
     return out.getvalue()
+
+
+def inert(cell: str) -> str:
+    """A cell a spreadsheet will show and never run: one that begins as a formula
+    does (=, +, -, @, or a tab or carriage return before one) gets an apostrophe
+    first, which spreadsheets take to mean "text".
+
+    >>> inert("=SUM(A1:A9)"), inert("-1"), inert("Angel Eyes")
+    ("'=SUM(A1:A9)", "'-1", 'Angel Eyes')
+    """
+    return f"'{cell}" if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
 
 
 def tsv_lines(columns: Sequence[Column[Row]], rows: Iterable[Row], header: bool = True) -> Iterator[str]:

@@ -79,8 +79,8 @@ def listing(
     if fmt == "json":
         data = as_records(columns, every) if fields else [rows.full(r) for r in every]
         return as_json(data) + "\n"
-    if fmt == "csv":
-        return as_csv(columns, every)
+    if fmt in ("csv", "spreadsheet"):
+        return as_csv(columns, every, for_spreadsheets=fmt == "spreadsheet")
     if fmt == "markdown":
         return as_markdown(columns, every)
     return table(rows.title, columns, every, width, rows.caption(columns))
