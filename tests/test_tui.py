@@ -415,3 +415,33 @@ def test_s_goes_back_to_the_soundtracks_only_from_them(catalog: Catalog, back: b
 
 def test_the_list_of_soundtracks_at_80_by_24(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
     assert snap_compare(Shelves(shelves(tmp_path)), terminal_size=(80, 24))
+
+
+def test_j_and_k_scroll_the_open_track_and_leave_the_list_be(catalog: Catalog) -> None:
+    async def script(app: Browser, pilot: Pilot[None]) -> None:
+        await pilot.press("j", "enter")  # track 2 open, its view focused
+        await pilot.pause()
+        detail = app.query_one("#detail")
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+        assert app.query_one("#tracks", DataTable).cursor_row == 1  # the list stayed on track 2
+        assert detail.scroll_y == 3  # type: ignore[attr-defined]
+        await pilot.press("k")
+        await pilot.pause()
+        assert detail.scroll_y == 2  # type: ignore[attr-defined]
+        assert "2. Angel Eyes" in detail_text(app)
+
+    drive(catalog, script)
+
+
+def test_the_picker_offers_only_genres_some_track_has(catalog: Catalog) -> None:
+    async def script(app: Browser, pilot: Pilot[None]) -> None:
+        await pilot.press("t")
+        await pilot.pause()
+        picker = app.screen.query_one("#choices")
+        offered = [o.id for o in picker.options if o.id and o.id.startswith("genre:")]  # type: ignore[attr-defined]
+        track_genres = {g for t in catalog.tracks for g in t.genres}
+        assert offered == [f"genre:{g}" for g in sorted(track_genres)]
+        assert set(catalog.genres()) - track_genres  # there is a theme-only genre to leave out
+
+    drive(catalog, script)

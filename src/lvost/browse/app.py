@@ -151,6 +151,11 @@ class Browser(App[str | None]):
     # Keys
 
     def action_move(self, step: int) -> None:
+        """Down or up: in the track's view once it is open (Enter), else in the list."""
+        detail = self.query_one(TrackDetail)
+        if detail.has_focus:
+            detail.scroll_relative(y=step, animate=False)
+            return
         tracks = self.query_one(TrackList)
         if step > 0:
             tracks.action_cursor_down()
