@@ -100,6 +100,7 @@ def in_a_terminal(command: list[str], env: dict[str, str]) -> tuple[int, str]:
     import pty
 
     leader, follower = pty.openpty()
+    env = {"PAGER": "cat", **env}  # long output is not left waiting in a pager, unless a test wants one
     process = subprocess.Popen(command, stdin=follower, stdout=follower, stderr=follower, env=env)
     os.close(follower)
     drawn = read_all(leader)

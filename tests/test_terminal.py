@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from support import read_all
+from support import in_a_terminal, read_all
 
 LVOST = [sys.executable, "-m", "lvost"]
 COLOUR = re.compile(r"\x1b\[[0-9;]*(?:3[0-7]|9[0-7]|38;[0-9;]+)m")
@@ -27,7 +27,7 @@ def base_env(**extra: str) -> dict[str, str]:
         for k, v in os.environ.items()
         if k not in ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "LVOST_DATA")
     }
-    return {**env, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "40", **extra}
+    return {**env, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "40", "PAGER": "cat", **extra}
 
 
 def on_a_terminal(args: list[str], **env: str) -> str:
@@ -155,3 +155,36 @@ def test_ctrl_c_exits_130_without_a_traceback(tmp_path: Path) -> None:
     assert writer >= 0, "lvost never opened the pipe"
     assert process.returncode == 130
     assert b"Traceback" not in stderr
+
+
+PAGER = "sh -c 'echo PAGER-BEGINS; cat'"
+"""A pager that says it was started, then shows what it is given."""
+
+
+@pytest.mark.parametrize(
+    ("args", "lines", "paged"),
+    [
+        (["tracks"], "10", True),  # 25 tracks on 10 lines
+        (["--no-pager", "tracks"], "10", False),
+        (["tracks"], "60", False),  # it fits
+        (["show", "2"], "8", True),
+        (["tracks", "--format", "plain"], "10", False),  # rows for a program are never paged
+    ],
+)
+def test_long_output_on_a_terminal_is_paged(args: list[str], lines: str, paged: bool) -> None:
+    code, drawn = in_a_terminal([*LVOST, *args], base_env(PAGER=PAGER, LINES=lines))
+    assert code == 0
+    assert ("PAGER-BEGINS" in drawn) is paged
+    assert "Angel Eyes" in drawn
+
+
+def test_a_pipe_is_never_paged() -> None:
+    piped = subprocess.run([*LVOST, "tracks"], capture_output=True, env=base_env(PAGER=PAGER, LINES="5"))
+    assert b"PAGER-BEGINS" not in piped.stdout
+    assert len(piped.stdout.splitlines()) == 25
+
+
+def test_a_pager_that_is_not_there_leaves_the_output_as_it_is() -> None:
+    code, drawn = in_a_terminal([*LVOST, "tracks"], base_env(PAGER="no-such-pager-anywhere", LINES="10"))
+    assert code == 0
+    assert "Angel Eyes" in drawn

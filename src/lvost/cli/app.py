@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import itertools
 import os
@@ -41,6 +42,7 @@ class RootOptions:
     """Whether ``data`` came from LVOST_DATA rather than --data, so errors can say so."""
     no_color: bool = False
     library: str | None = None
+    no_pager: bool = False
 
 
 _root = RootOptions()
@@ -183,6 +185,9 @@ def main(
         ),
     ] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="Never colour the output.")] = False,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help="Never page long output on a terminal ($PAGER, else less).")
+    ] = False,
     show_version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
@@ -191,7 +196,9 @@ def main(
     source = ctx.get_parameter_source("data")
     # The source is an enum of Typer's private Click; its member's name is what is public.
     from_env = source is not None and source.name == "ENVIRONMENT"
-    _set_root(RootOptions(data=data, data_from_env=from_env, no_color=no_color, library=library))
+    _set_root(
+        RootOptions(data=data, data_from_env=from_env, no_color=no_color, library=library, no_pager=no_pager)
+    )
 
 
 def data_path() -> tuple[Path | None, str | None]:
@@ -330,7 +337,57 @@ def show(renderable: RenderableType, out: Console | None = None) -> None:
     with out.capture() as captured:
         out.print(renderable)
     # Rich pads every line to the full width; trailing spaces only get in the way.
-    write("".join(line.rstrip(" ") + "\n" for line in captured.get().splitlines()))
+    text = "".join(line.rstrip(" ") + "\n" for line in captured.get().splitlines())
+    if _pages(text):
+        _page(text)
+    else:
+        write(text)
+
+
+def _pages(text: str) -> bool:
+    """Whether ``text`` goes through a pager: taller than the terminal a person
+    reads it on (stdin and stdout both one), and not --no-pager."""
+    if _root.no_pager:
+        return False
+    try:
+        at_terminal = os.isatty(sys.stdout.fileno()) and os.isatty(sys.stdin.fileno())
+    except (AttributeError, ValueError, OSError):  # streams with no descriptor, as in tests
+        return False
+    import shutil
+
+    return at_terminal and text.count("\n") >= shutil.get_terminal_size().lines
+
+
+def _page(text: str) -> None:
+    """Show ``text`` through $PAGER (else less, keeping colours and leaving short
+    text on the screen); set to "" or "cat", or not found, it is printed."""
+    import shlex
+    import signal
+    import subprocess
+
+    command = shlex.split(os.environ.get("PAGER", "less -FRX"))
+    if not command or command == ["cat"]:
+        write(text)
+        return
+    environ = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}
+    try:
+        pager = subprocess.Popen(
+            command, stdin=subprocess.PIPE, env=environ, encoding="utf-8", errors="replace"
+        )
+    except OSError:
+        write(text)
+        return
+    # Ctrl-C belongs to the pager while it shows the text (less uses it to stop a search).
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        assert pager.stdin is not None
+        with contextlib.suppress(BrokenPipeError):  # the reader left the pager before the end
+            pager.stdin.write(text)
+        with contextlib.suppress(BrokenPipeError):
+            pager.stdin.close()
+        pager.wait()
+    finally:
+        signal.signal(signal.SIGINT, before)
 
 
 def show_json(value: object) -> None:

@@ -28,7 +28,7 @@ COMMANDS = (
     *("soundtracks", "add", "remove", "export", "play", "songs"),
 )
 GLOBAL_VALUE_OPTIONS = ("--data", "--library")
-GLOBAL_FLAGS = ("--no-color",)
+GLOBAL_FLAGS = ("--no-color", "--no-pager")
 _PICK = ("-s", "--soundtrack")
 VALUE_OPTIONS: dict[str, tuple[str, ...]] = {
     "tracks": ("--genre", "--kind", "--artist", "--theme", "--sort", "--format", "--fields", *_PICK),
