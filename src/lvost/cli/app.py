@@ -28,6 +28,9 @@ from lvost.questions.catalog import Catalog
 
 DATA_ENV = "LVOST_DATA"
 
+FLAG = ""
+"""The metavar of an option that takes no value: none (Typer would show "<bool>")."""
+
 
 class ReaderGoneError(Exception):
     """The reader of stdout closed it (``lvost tracks | head -1``); not an error of ours."""
@@ -184,12 +187,20 @@ def main(
             show_default=False,
         ),
     ] = None,
-    no_color: Annotated[bool, typer.Option("--no-color", help="Never colour the output.")] = False,
+    no_color: Annotated[
+        bool, typer.Option("--no-color", metavar=FLAG, help="Never colour the output.")
+    ] = False,
     no_pager: Annotated[
-        bool, typer.Option("--no-pager", help="Never page long output on a terminal ($PAGER, else less).")
+        bool,
+        typer.Option(
+            "--no-pager", metavar=FLAG, help="Never page long output on a terminal ($PAGER, else less)."
+        ),
     ] = False,
     show_version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool,
+        typer.Option(
+            "--version", metavar=FLAG, callback=_version, is_eager=True, help="Show the version and exit."
+        ),
     ] = False,
 ) -> None:
     """Explore a film soundtrack: Leaving Las Vegas (1995), or your own data file."""
@@ -253,7 +264,10 @@ IdOption = Annotated[
     ),
 ]
 ReplaceFlag = Annotated[
-    bool, typer.Option("--replace", help="Replace a soundtrack already in the library under that id.")
+    bool,
+    typer.Option(
+        "--replace", metavar=FLAG, help="Replace a soundtrack already in the library under that id."
+    ),
 ]
 
 
@@ -426,13 +440,18 @@ class FormatChoice(str, Enum):
 GenreOption = Annotated[
     str | None, typer.Option(help="Only those of this genre (any case).", autocompletion=complete.genres)
 ]
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts (the same as --format json).")]
-OneJsonFlag = Annotated[bool, typer.Option("--json", help="Print it as one JSON object, for scripts.")]
+JsonFlag = Annotated[
+    bool, typer.Option("--json", metavar=FLAG, help="Print JSON for scripts (the same as --format json).")
+]
+OneJsonFlag = Annotated[
+    bool, typer.Option("--json", metavar=FLAG, help="Print it as one JSON object, for scripts.")
+]
 """--json for a command that prints one thing, and so has no --format."""
 FormatOption = Annotated[
     FormatChoice | None,
     typer.Option(
         "--format",
+        metavar="FORMAT",
         help="table, json, jsonl (an object a line), csv, spreadsheet (CSV with no cell read as a "
         "formula), tsv, markdown, plain (tab-separated rows "
         "without a header), or for "

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from lvost.cli.app import IdOption, ReplaceFlag, app, data_path, show_json, write
+from lvost.cli.app import FLAG, IdOption, ReplaceFlag, app, data_path, show_json, write
 from lvost.core.errors import DataFileError, LvostError, UsageError
 from lvost.core.names import embedded_path
 from lvost.core.text import counted, safe, size_text
@@ -46,7 +46,7 @@ def schema() -> None:
 
 @app.command("cache")
 def cache_command(
-    clear: Annotated[bool, typer.Option("--clear", help="Remove every entry.")] = False,
+    clear: Annotated[bool, typer.Option("--clear", metavar=FLAG, help="Remove every entry.")] = False,
 ) -> None:
     """Say where lvost keeps the stores it builds for data files, or empty that place.
 
@@ -83,7 +83,9 @@ def import_folder(
             "--merge", metavar="FILE", help="Fill in what this soundtrack file does not know instead."
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace the -o file if it exists.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", metavar=FLAG, help="Replace the -o file if it exists.")
+    ] = False,
     slug: IdOption = None,
     replace: ReplaceFlag = False,
 ) -> None:

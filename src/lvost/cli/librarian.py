@@ -12,6 +12,7 @@ import typer
 
 from lvost.cli import complete
 from lvost.cli.app import (
+    FLAG,
     FormatOption,
     IdOption,
     JsonFlag,
@@ -165,7 +166,7 @@ def export(
             "--all", metavar="DIR", help="Write every soundtrack of the library into DIR, as ID.json."
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace files that exist.")] = False,
+    force: Annotated[bool, typer.Option("--force", metavar=FLAG, help="Replace files that exist.")] = False,
 ) -> None:
     """Write soundtracks of your library out as soundtrack files, which validate and add back as they were.
 
