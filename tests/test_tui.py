@@ -92,6 +92,19 @@ def test_a_bad_filter_term_is_reported_and_changes_nothing(catalog: Catalog) -> 
     drive(catalog, script)
 
 
+def test_a_long_filter_error_is_shown_whole(catalog: Catalog) -> None:
+    async def script(app: Browser, pilot: Pilot[None]) -> None:
+        await pilot.press("slash", *"colour:red")
+        await pilot.pause()
+        status = app.query_one("#status", Static)
+        message = str(status.content)  # type: ignore[attr-defined]
+        assert message.endswith("soundtrack, film, year")  # every qualifier named...
+        assert status.size.height >= 2  # ...on as many lines as it takes at 80 columns
+        assert status.size.height * (status.size.width - 2) >= len(message)
+
+    drive(catalog, script)
+
+
 def test_themes_narrow_the_list_and_show_the_description(catalog: Catalog) -> None:
     async def script(app: Browser, pilot: Pilot[None]) -> None:
         await pilot.press("t")

@@ -57,7 +57,7 @@ class Browser(App[str | None]):
     #tracks-pane { width: 55%; min-width: 30; }
     #scope { height: auto; max-height: 3; color: $text-muted; padding: 0 1; }
     #scope.empty { display: none; }
-    #status { height: 1; color: $warning; padding: 0 1; }
+    #status { height: auto; max-height: 4; color: $warning; padding: 0 1; }
     #detail { padding: 0 1; border-left: solid $primary; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
