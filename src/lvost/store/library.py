@@ -378,9 +378,8 @@ def _put(
 
 def _renew_own_copy(connection: sqlite3.Connection) -> None:
     """Put the data lvost carries in place of its own copy, when that differs."""
-    found = _one(connection, f"SELECT value FROM meta WHERE key = '{_OWN_COPY}'")
     owner = stored_id(connection, BUILT_IN)
-    if found is not None and found[0] != _digest() and owner is not None:
+    if owner is not None and own_copy_is_stale(connection):
         _delete(connection, owner)
         _put(connection, BUILT_IN, _carried(), own=True)
 

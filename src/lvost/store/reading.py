@@ -118,7 +118,7 @@ class Store:
         return f"{column} = ?" if self.soundtrack is not None else "? IS NULL"
 
     @property
-    def _shelf(self) -> str:
+    def _soundtrack_order(self) -> str:
         """What orders a track's soundtrack among those in scope: its id; the
         same for every track when there is one."""
         if self.soundtrack is not None:
@@ -128,7 +128,7 @@ class Store:
     @property
     def _first(self) -> str:
         """What orders the rows first, before a listing's own order: across soundtracks, their ids."""
-        return "" if self.soundtrack is not None else f"{self._shelf}, "
+        return "" if self.soundtrack is not None else f"{self._soundtrack_order}, "
 
     def numbers(self, where: ranking.Clause) -> set[int]:
         """The numbers of the tracks ``where`` keeps, without reading the tracks."""
@@ -162,7 +162,7 @@ class Store:
         ranked = list(
             self._rows(
                 "SELECT id, owner, score, count(*) OVER () AS total FROM"
-                f" (SELECT tracks.id AS id, tracks.soundtrack AS owner, {self._shelf} AS shelf,"
+                f" (SELECT tracks.id AS id, tracks.soundtrack AS owner, {self._soundtrack_order} AS shelf,"
                 f"  tracks.number AS number, {score.sql} AS score"
                 "  FROM search_text JOIN tracks ON tracks.id = search_text.track"
                 f" WHERE {narrowed if narrowing else ''}{self._owner} AND ({admits.sql}))"
