@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import typer
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -144,6 +144,7 @@ TYPED = st.sampled_from(["", "A", "an", "Ben", "it", "l", "b", "s", "number,", "
 
 @given(st.sampled_from(["bash", "zsh", "fish"]), WORDS, TYPED)
 @settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@example(shell="bash", words=["search", "--genre", "--fields"], typed="")  # an option search lacks, mid-line
 def test_whenever_the_quick_path_answers_it_agrees_with_typer(
     shell: str, words: list[str], typed: str
 ) -> None:

@@ -288,9 +288,10 @@ class QueryCommand(TyperCommand):
                 break
             is_value = bool(kept) and kept[-1] in takes_value
             name = arg.partition("=")[0]
-            if name.startswith("--") and not is_value and name not in known:
+            if name.startswith("--") and not is_value and name not in known and not ctx.resilient_parsing:
                 # Unknown options reach the query (so that "-kind:x" can), which would
-                # not know which were meant: say it here, with the closest.
+                # not know which were meant: say it here, with the closest. (Not while
+                # TAB completes a line, whose words may be half typed.)
                 raise UsageError(
                     f"no such option: {name}; --help lists the options", suggest(name, known, limit=1)
                 )
