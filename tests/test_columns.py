@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from lvost.core.errors import UsageError
+from lvost.core.errors import UnknownValueError
 from lvost.core.names import COLUMN_NAMES
 from lvost.format.models import Track
 from lvost.output.columns import (
@@ -40,7 +40,7 @@ def test_choose_falls_back_to_the_default(catalog: Catalog) -> None:
 
 
 def test_unknown_field_lists_the_valid_ones(catalog: Catalog) -> None:
-    with pytest.raises(UsageError) as caught:
+    with pytest.raises(UnknownValueError) as caught:  # exits 1, as an unknown genre or kind does
         choose(track_columns(catalog), "number,titel", TRACK_DEFAULT)
     assert str(caught.value) == (
         'unknown field "titel"; fields are number, title, alternate_titles, performers, writers, kinds, '

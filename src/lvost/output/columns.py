@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
-from lvost.core.errors import Answered, UsageError
+from lvost.core.errors import Answered, UnknownValueError
 from lvost.core.matching import suggest
 from lvost.core.text import safe
 from lvost.format.models import Credit, Theme, Track
@@ -289,7 +289,7 @@ def choose(columns: dict[str, Column[Row]], fields: str | None, default: Sequenc
         raise Answered("".join(f"{name}\n" for name in columns))
     unknown = [n for n in names if n not in columns]
     if unknown:
-        raise UsageError(
+        raise UnknownValueError(
             f'unknown field "{unknown[0]}"; fields are {", ".join(columns)}',
             suggest(unknown[0], list(columns), limit=1),
         )
