@@ -17,6 +17,13 @@ from lvost.output.tables import plain
 COLUMNS = (("#", "number"), ("Title", "title"), ("Performers", "performers"), ("Kind", "kind"))
 
 
+def _cut(text: Text) -> Text:
+    """``text`` kept to one line, ending in "…" where its column cuts it."""
+    text.no_wrap = True
+    text.overflow = "ellipsis"
+    return text
+
+
 def short_kind(track: Track) -> str:
     """The kind in a few letters for the list ("*": inferred); the track's view says it all.
 
@@ -65,8 +72,8 @@ class TrackList(DataTable[Text]):
         for track in self.shown:
             cells = (
                 Text(str(track.number)),
-                plain(track.title, "bold"),
-                plain(joined(c.name for c in track.performers)),
+                _cut(plain(track.title, "bold")),
+                _cut(plain(joined(c.name for c in track.performers))),
                 Text(short_kind(track)),
             )
             self.add_row(*cells, key=str(track.number))
