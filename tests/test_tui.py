@@ -18,12 +18,12 @@ from lvost.browse.picker import ThemePicker
 from lvost.browse.shelves import Shelves
 from lvost.cli.explore import textual_install
 from lvost.format import datafile
-from lvost.format.models import Theme
+from lvost.format.models import SoundtrackFile, Theme
 from lvost.questions.catalog import Catalog
 from lvost.questions.soundtracks import listed
 from lvost.store import library
 from lvost.store.library import Entry
-from support import SMALL
+from support import SMALL, variant
 
 
 def drive(catalog: Catalog, script: Callable[[Browser, Pilot[None]], Awaitable[None]]) -> Browser:
@@ -456,5 +456,21 @@ def test_the_picker_offers_only_genres_some_track_has(catalog: Catalog) -> None:
         track_genres = {g for t in catalog.tracks for g in t.genres}
         assert offered == [f"genre:{g}" for g in sorted(track_genres)]
         assert set(catalog.genres()) - track_genres  # there is a theme-only genre to leave out
+
+    drive(catalog, script)
+
+
+def test_a_long_theme_description_ends_in_an_ellipsis_on_three_lines() -> None:
+    data = variant(themes__0__description="A long reading of the theme, " * 30)
+    catalog = Catalog(SoundtrackFile.model_validate(data))
+
+    async def script(app: Browser, pilot: Pilot[None]) -> None:
+        await pilot.press("t", "enter")
+        await pilot.pause()
+        note = app.query_one("#scope", Static).content  # type: ignore[attr-defined]
+        lines = str(note).split("\n")
+        assert len(lines) == 3
+        assert lines[-1].endswith("\u2026")
+        assert lines[0].startswith("T (interpretation): A long reading")
 
     drive(catalog, script)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
@@ -34,6 +35,9 @@ from lvost.format.models import Track
 from lvost.output.tables import plain
 from lvost.questions.catalog import Catalog, TrackFilter
 from lvost.questions.search import keep_matching
+
+NOTE_LINES = 3
+"""How many lines the note above the list may take."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +59,7 @@ class Browser(App[str | None]):
 
     CSS = """
     #tracks-pane { width: 55%; min-width: 30; }
-    #scope { height: auto; max-height: 3; color: $text-muted; padding: 0 1; }
+    #scope { height: auto; max-height: 3; color: $text-muted; padding: 0 1; }  /* NOTE_LINES */
     #scope.empty { display: none; }
     #status { height: auto; max-height: 4; color: $warning; padding: 0 1; }
     #detail { padding: 0 1; border-left: solid $primary; }
@@ -109,9 +113,22 @@ class Browser(App[str | None]):
 
     def watch_scope(self, scope: Scope) -> None:
         note = self.query_one("#scope", Static)
-        note.update(plain(scope.note))
+        note.update(self._within_lines(scope.note, note.content_region.width or self.size.width - 2))
         note.set_class(not scope.note, "empty")
         self.show_tracks()
+
+    def _within_lines(self, note: str, width: int) -> Text:
+        """``note`` on at most ``NOTE_LINES`` lines of ``width``, ending in "…" when
+        it needs more (a theme's description can be long)."""
+        text = plain(note)
+        lines = text.wrap(self.console, max(2, width))
+        if len(lines) <= NOTE_LINES:
+            return text
+        last = lines[NOTE_LINES - 1]
+        last.rstrip()
+        last.truncate(max(1, width - 1))
+        last.append("\u2026")
+        return Text("\n").join(lines[:NOTE_LINES])
 
     def watch_terms(self) -> None:
         self.show_tracks()
