@@ -474,3 +474,16 @@ def test_a_long_theme_description_ends_in_an_ellipsis_on_three_lines() -> None:
         assert lines[0].startswith("T (interpretation): A long reading")
 
     drive(catalog, script)
+
+
+def test_the_picker_says_what_each_theme_is(catalog: Catalog) -> None:
+    async def script(app: Browser, pilot: Pilot[None]) -> None:
+        await pilot.press("t")
+        await pilot.pause()
+        picker = app.screen.query_one("#choices")
+        prompts = [str(o.prompt) for o in picker.options if o.id and o.id.startswith("theme:")]  # type: ignore[attr-defined]
+        for theme, prompt in zip(catalog.themes, prompts, strict=True):
+            assert prompt.startswith(f"{theme.name} (")
+            assert theme.description and prompt.endswith(f"  {theme.description}")
+
+    drive(catalog, script)

@@ -58,9 +58,12 @@ class ThemePicker(ModalScreen[Pick | None]):
         options: list[Option | None] = []
         for theme in self.catalog.themes:
             count = len(self.catalog.tracks_of(theme))
-            options.append(
-                Choice(plain(f"{theme.name} ({count} tracks)"), ThemePick(theme), f"theme:{theme.id}")
-            )
+            prompt = plain(f"{theme.name} ({count} tracks)")
+            if theme.description:  # what the theme is, as far as the line goes
+                prompt.append_text(plain(f"  {theme.description}", "dim"))
+            prompt.no_wrap = True
+            prompt.overflow = "ellipsis"
+            options.append(Choice(prompt, ThemePick(theme), f"theme:{theme.id}"))
         if options:
             options.append(None)  # a line between themes and genres
         # Only the genres some track has: a theme's genre alone would narrow the list to nothing.
