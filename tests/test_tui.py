@@ -484,6 +484,7 @@ def test_the_picker_says_what_each_theme_is(catalog: Catalog) -> None:
         prompts = [str(o.prompt) for o in picker.options if o.id and o.id.startswith("theme:")]  # type: ignore[attr-defined]
         for theme, prompt in zip(catalog.themes, prompts, strict=True):
             assert prompt.startswith(f"{theme.name} (")
-            assert theme.description and prompt.endswith(f"  {theme.description}")
+            assert theme.description
+            assert prompt.endswith(f"  {theme.description}")
 
     drive(catalog, script)
