@@ -362,15 +362,11 @@ def show(renderable: RenderableType, out: Console | None = None) -> None:
 def _pages(text: str) -> bool:
     """Whether ``text`` goes through a pager: taller than the terminal a person
     reads it on (stdin and stdout both one), and not --no-pager."""
-    if _root.no_pager:
-        return False
-    try:
-        at_terminal = os.isatty(sys.stdout.fileno()) and os.isatty(sys.stdin.fileno())
-    except (AttributeError, ValueError, OSError):  # streams with no descriptor, as in tests
+    if _root.no_pager or not (_is_terminal(sys.stdout) and _is_terminal(sys.stdin)):
         return False
     import shutil
 
-    return at_terminal and text.count("\n") >= shutil.get_terminal_size().lines
+    return text.count("\n") >= shutil.get_terminal_size().lines
 
 
 def _page(text: str) -> None:
@@ -481,9 +477,15 @@ def stdout_is_terminal() -> bool:
     said = os.environ.get("TTY_COMPATIBLE", "")
     if said in ("0", "1"):
         return said == "1"
+    return _is_terminal(sys.stdout)
+
+
+def _is_terminal(stream: Any) -> bool:
+    """Whether ``stream``'s descriptor is a terminal; a stream with none (as in
+    tests) is not."""
     try:
-        return os.isatty(sys.stdout.fileno())
-    except (AttributeError, ValueError, OSError):  # a stream with no descriptor, as in tests
+        return os.isatty(stream.fileno())
+    except (AttributeError, ValueError, OSError):
         return False
 
 
