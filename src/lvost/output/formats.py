@@ -109,6 +109,6 @@ def as_markdown(columns: Sequence[Column[Row]], rows: Sequence[Row]) -> str:
     return head + "".join(line(cells(columns, row)) for row in rows)
 
 
-def as_records(columns: Sequence[Column[Row]], rows: Sequence[Row]) -> list[dict[str, Any]]:
-    """Each row as an object of the chosen fields, in their order."""
-    return [{c.name: c.value(row) for c in columns} for row in rows]
+def as_record(columns: Sequence[Column[Row]], row: Row) -> dict[str, Any]:
+    """The row as an object of the chosen fields, in their order."""
+    return {c.name: c.value(row) for c in columns}

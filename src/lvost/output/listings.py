@@ -30,7 +30,7 @@ from lvost.output.columns import (
     theme_columns,
     track_columns,
 )
-from lvost.output.formats import Format, as_csv, as_markdown, as_records, tsv_lines
+from lvost.output.formats import Format, as_csv, as_markdown, as_record, tsv_lines
 from lvost.output.playlists import m3u
 from lvost.output.tables import table
 from lvost.questions.catalog import Catalog
@@ -77,8 +77,7 @@ def listing(
         return (as_json(_record(rows, columns, fields, row), indent=None) + "\n" for row in rows.rows)
     every = rows.rows if isinstance(rows.rows, Sequence) else list(rows.rows)
     if fmt == "json":
-        data = as_records(columns, every) if fields else [rows.full(r) for r in every]
-        return as_json(data) + "\n"
+        return as_json([_record(rows, columns, fields, row) for row in every]) + "\n"
     if fmt in ("csv", "spreadsheet"):
         return as_csv(columns, every, for_spreadsheets=fmt == "spreadsheet")
     if fmt == "markdown":
@@ -89,8 +88,8 @@ def listing(
 def _record(
     rows: Listing[Row], columns: Sequence[Column[Row]], fields: str | None, row: Row
 ) -> dict[str, Any]:
-    """The JSON object for ``row``: the chosen fields, or the whole object."""
-    return {c.name: c.value(row) for c in columns} if fields else rows.full(row)
+    """The JSON object for ``row`` (in a list, or a line): the chosen fields, or the whole object."""
+    return as_record(columns, row) if fields else rows.full(row)
 
 
 def playlist(rows: Listing[Row]) -> tuple[str, list[Track]]:
