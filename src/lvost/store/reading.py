@@ -18,7 +18,7 @@ from lvost.core.errors import StoreError
 from lvost.core.matching import normalize
 from lvost.core.query import Term
 from lvost.format.models import Soundtrack, Theme, Track
-from lvost.store import ranking
+from lvost.store import ranking, tiers
 from lvost.store.rebuild import construct
 from lvost.store.schema import SEARCHED
 
@@ -152,6 +152,11 @@ class Store:
     def search(self, terms: Sequence[Term], limit: int | None = None) -> tuple[Iterator[Ranked], int]:
         """The tracks ``terms`` admit, best first (ties in album order), at most
         ``limit`` of them, as they are read; and how many there are in all."""
+        planned = tiers.plan(terms) if self.full_text and self.soundtrack is None else None
+        if planned is not None and limit is not None and limit > 0:
+            found = self._search_by_tiers(terms, planned, limit)
+            if found is not None:
+                return self._read_ranked(found[0]), found[1]
         admits, score = ranking.admits(terms), ranking.score(terms)
         narrowing = ranking.narrowing(terms) if self.full_text else None
         # The full-text index names the rows worth scoring; without it, every row is.
@@ -177,6 +182,42 @@ class Store:
             )
         )
         return (self._read_ranked(ranked), int(ranked[0][3])) if ranked else (iter(()), 0)
+
+    def _search_by_tiers(
+        self, terms: Sequence[Term], planned: tiers.Plan, limit: int
+    ) -> tuple[list[tuple[int, int, int, int]], int] | None:
+        """The ``limit`` best tracks of every soundtrack, read a score at a time
+        from the full-text index (``tiers``), and how many ``terms`` admit; ``None``
+        when ranking them all is as quick (few admitted) or the index disagrees
+        with the texts it indexes (then the texts are right)."""
+        (total,) = self._one_of(_COUNT, (planned.admitted,))
+        if total <= _FEW:
+            return None
+        found: list[tuple[int, int, int, int]] = []
+        for tier in planned.tiers:
+            wanted = limit - len(found)
+            if wanted <= 0:
+                break
+            (size,) = self._one_of(_COUNT, (tier.query,))
+            if size:
+                picked = self._rows(_WALK if size > _SORTED else _SORT, (tier.query, wanted))
+                found += [(track, owner, tier.score, total) for track, owner in picked]
+        return (found, int(total)) if self._scores_hold(terms, found) else None
+
+    def _scores_hold(self, terms: Sequence[Term], found: Sequence[tuple[int, int, int, int]]) -> bool:
+        """Whether ``terms`` admit each of ``found`` and score it as it says."""
+        admits, score = ranking.admits(terms), ranking.score(terms)
+        rows = self._rows(
+            f"SELECT search_text.track, {score.sql} FROM search_text"
+            f" WHERE search_text.track IN (SELECT value FROM json_each(?)) AND ({admits.sql})",
+            (*score.params, json.dumps([track for track, *_ in found]), *admits.params),
+        )
+        scored = dict(rows)
+        return len(scored) == len(found) and all(scored[track] == s for track, _, s, _ in found)
+
+    def _one_of(self, sql: str, params: Sequence[object]) -> tuple[Any, ...]:
+        (found,) = self._rows(sql, params)
+        return tuple(found)
 
     def _read_ranked(self, ranked: Sequence[tuple[int, int, int, int]]) -> Iterator[Ranked]:
         """The tracks ``ranked`` names (id, soundtrack, score, _), read whole, in its order."""
@@ -283,6 +324,24 @@ def _cache_damaged(exc: sqlite3.Error) -> str:
     )
 
 
+_FEW = 2000
+"""Up to how many tracks ranking every one is about as quick as reading them by tiers."""
+_SORTED = 2000
+"""Up to how many tracks of one tier are sorted, rather than found by walking the soundtracks in order."""
+_COUNT = "SELECT count(*) FROM search_index WHERE search_index MATCH ?"
+_MATCHING = "tracks.id IN (SELECT rowid FROM search_index WHERE search_index MATCH ?)"
+_WALK = (
+    "SELECT tracks.id, tracks.soundtrack FROM soundtracks"
+    " CROSS JOIN tracks ON tracks.soundtrack = soundtracks.id"
+    f" WHERE {_MATCHING} ORDER BY soundtracks.slug, tracks.number LIMIT ?"
+)
+"""The first tracks of a tier in album order: soundtracks by id, then tracks by number,
+each looked up in the tier's rows, until enough are found."""
+_SORT = (
+    "SELECT tracks.id, tracks.soundtrack FROM tracks JOIN soundtracks ON soundtracks.id = tracks.soundtrack"
+    f" WHERE {_MATCHING} ORDER BY soundtracks.slug, tracks.number LIMIT ?"
+)
+"""The first tracks of a small tier in album order, all of them read and sorted."""
 _BATCH = 500
 """How many hits a search reads whole at a time."""
 _TEXTS = ", ".join(f"search_text.{area}" for area in SEARCHED)
