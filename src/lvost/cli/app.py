@@ -15,7 +15,6 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console, RenderableType
-from rich.table import Table
 from typer.core import TyperCommand, TyperGroup
 
 from lvost.cli import complete
@@ -24,6 +23,7 @@ from lvost.core.matching import suggest
 from lvost.core.text import as_json, safe
 from lvost.output import listings
 from lvost.output.formats import Format
+from lvost.output.tables import Laid
 from lvost.questions.catalog import Catalog
 
 DATA_ENV = "LVOST_DATA"
@@ -352,7 +352,11 @@ def show(renderable: RenderableType, out: Console | None = None) -> None:
     with out.capture() as captured:
         out.print(renderable)
     # Rich pads every line to the full width; trailing spaces only get in the way.
-    text = "".join(line.rstrip(" ") + "\n" for line in captured.get().splitlines())
+    _show_text("".join(line.rstrip(" ") + "\n" for line in captured.get().splitlines()))
+
+
+def _show_text(text: str) -> None:
+    """Print ``text``, drawn for a terminal, through the pager when it is long."""
     if _pages(text):
         _page(text)
     else:
@@ -508,8 +512,10 @@ def show_listing(rows: listings.Listing[Any], fmt: Format, fields: str | None, e
         note(empty)
     elif isinstance(shown, str):
         write(shown)
-    elif isinstance(shown, Table):
-        show(shown, out)
+    elif isinstance(shown, Laid):
+        from lvost.output.drawing import draw
+
+        _show_text(draw(shown, out))
     else:
         for batch in batched(shown, 500):  # a long listing reaches a pipe as it is made
             write("".join(batch))

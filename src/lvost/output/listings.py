@@ -8,8 +8,6 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from rich.table import Table
-
 from lvost.core.errors import UsageError
 from lvost.core.names import SOUNDTRACK_COLUMNS
 from lvost.core.text import as_json, counted
@@ -32,7 +30,7 @@ from lvost.output.columns import (
 )
 from lvost.output.formats import Format, as_csv, as_markdown, as_record, tsv_lines
 from lvost.output.playlists import m3u
-from lvost.output.tables import table
+from lvost.output.tables import Laid, lay_out
 from lvost.questions.catalog import Catalog
 
 if TYPE_CHECKING:
@@ -65,8 +63,8 @@ class Listing(Generic[Row]):
 
 def listing(
     rows: Listing[Row], fmt: Format, fields: str | None, width: int | None
-) -> Table | str | Iterator[str]:
-    """``rows`` in format ``fmt``: a Rich table, text ready to print, or for rows
+) -> Laid | str | Iterator[str]:
+    """``rows`` in format ``fmt``: a table laid out for a terminal, text ready to print, or for rows
     that scripts read (TSV, plain) lines to print as they come."""
     if fmt == "m3u":
         return playlist(rows)[0]
@@ -82,7 +80,7 @@ def listing(
         return as_csv(columns, every, for_spreadsheets=fmt == "spreadsheet")
     if fmt == "markdown":
         return as_markdown(columns, every)
-    return table(rows.title, columns, every, width, rows.caption(columns))
+    return lay_out(rows.title, columns, every, width, rows.caption(columns))
 
 
 def _record(

@@ -7,9 +7,9 @@ characters are shown as visible escapes instead of acting on the terminal.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from rich import box
 from rich.table import Table
@@ -35,7 +35,67 @@ def table(
     width: int | None = None,
     caption: str | None = None,
 ) -> Table:
-    """A table of ``rows`` for a terminal. Given the ``width`` it must fit, a
+    """A table of ``rows`` for a terminal (see ``lay_out``)."""
+    laid = lay_out(title, columns, rows, width, caption)
+    return laid.grid(laid.texts)
+
+
+@dataclass(frozen=True)
+class Laid:
+    """A table's cells, made safe, and the widths of its columns."""
+
+    title: str
+    caption: str | None
+    columns: Sequence[Column[Any]]
+    texts: list[list[str]]
+    sizes: list[int] | None
+    """Each column's width; ``None``: as Rich finds them."""
+
+    def grid(self, texts: Sequence[Sequence[str]], head: bool = True, caption: bool = True) -> Table:
+        """The Rich table of rows ``texts``, with its title and headers unless not
+        ``head``, and its caption unless not ``caption``."""
+        grid = Table(
+            title=plain(self.title) if head else None,
+            caption=self.caption if caption else None,
+            box=box.SIMPLE_HEAD,
+            header_style="bold",
+            title_style="bold",
+            show_edge=False,
+            show_header=head,
+            pad_edge=False,
+        )
+        for column in self.columns:
+            grid.add_column(
+                column.header,
+                overflow="fold",
+                no_wrap=column.role == "fixed",
+                justify="right" if column.right else "left",
+            )
+        for cells in texts:
+            grid.add_row(*(Text(cell, style) for style, cell in zip(self.styles, cells, strict=True)))
+        if self.sizes is not None:
+            for drawn, size in zip(grid.columns, self.sizes, strict=True):
+                drawn.width = size
+        return grid
+
+    def __rich__(self) -> Table:
+        """The whole table, for Rich to draw (``lvost.output.drawing`` draws a long one quicker)."""
+        return self.grid(self.texts)
+
+    @property
+    def styles(self) -> list[str]:
+        """Each column's style: the main one bold."""
+        return ["bold" if c.role == "main" else "" for c in self.columns]
+
+
+def lay_out(
+    title: str,
+    columns: Sequence[Column[Row]],
+    rows: Sequence[Row],
+    width: int | None = None,
+    caption: str | None = None,
+) -> Laid:
+    """The cells of a table of ``rows``. Given the ``width`` it must fit, a
     table too wide for it shares out the room by each column's role, and one that
     still does not fit leaves out columns, the last first, but never the first
     column (the number or id) or the main one (the title or name)."""
@@ -45,30 +105,7 @@ def table(
         kept, sizes = _fit([c.role for c in columns], [len(c.header) for c in columns], texts, width)
         columns = [columns[i] for i in kept]
         texts = [[cells[i] for i in kept] for cells in texts]
-    grid = Table(
-        title=plain(title),
-        caption=caption,
-        box=box.SIMPLE_HEAD,
-        header_style="bold",
-        title_style="bold",
-        show_edge=False,
-        pad_edge=False,
-    )
-    for column in columns:
-        grid.add_column(
-            column.header,
-            overflow="fold",
-            no_wrap=column.role == "fixed",
-            justify="right" if column.right else "left",
-        )
-    for cells in texts:
-        grid.add_row(
-            *(Text(cell, "bold" if c.role == "main" else "") for c, cell in zip(columns, cells, strict=True))
-        )
-    if sizes is not None:
-        for drawn, size in zip(grid.columns, sizes, strict=True):
-            drawn.width = size
-    return grid
+    return Laid(title, caption, columns, texts, sizes)
 
 
 def _cell(column: Column[Row], row: Row) -> str:
@@ -107,10 +144,19 @@ def _fit(
     """The columns to keep (by index) and their widths (``None``: as they come)
     for the table to fit ``width``."""
     kept = list(range(len(roles)))
+    # Each column's longest line, and (when first needed) its longest word, measured once.
+    lines = [max([headers[i], *(_longest_line(row[i]) for row in texts)]) for i in kept]
+    words: dict[int, int] = {}
+
+    def longest_word(i: int) -> int:
+        if i not in words:
+            words[i] = max((_longest_word(row[i]) for row in texts), default=0)
+        return words[i]
+
     while True:
         droppable = [i for i in kept[1:] if roles[i] != "main"]
         # Words are split only when no column is left to leave out.
-        sizes = _narrowed(roles, headers, texts, kept, width, split_words=not droppable)
+        sizes = _narrowed(roles, headers, (lines, longest_word), kept, width, split_words=not droppable)
         if sizes is not None or not droppable:
             return kept, sizes
         kept.remove(droppable[-1])
@@ -119,21 +165,23 @@ def _fit(
 def _narrowed(
     roles: Sequence[Role],
     headers: Sequence[int],
-    texts: Sequence[Sequence[str]],
+    longest: tuple[Sequence[int], Callable[[int], int]],
     kept: Sequence[int],
     width: int,
     split_words: bool,
 ) -> list[int] | None:
     """The widths that fit the ``kept`` columns in ``width``, each narrowed no
     further than its role allows (and, unless ``split_words``, no narrower than
-    its longest word); ``None`` when they cannot fit."""
-    sizes = [max([headers[i], *(_longest_line(row[i]) for row in texts)]) for i in kept]
+    its longest word); ``None`` when they cannot fit. ``longest`` gives each
+    column's widest line (header included) and longest word."""
+    lines, longest_word = longest
+    sizes = [lines[i] for i in kept]
     excess = sum(sizes) - (width - 3 * (len(sizes) - 1))  # a blank rule between columns, padded
     if excess <= 0:
         return sizes
     for step in _SHRINK if split_words else [s for s in _SHRINK if s.whole_words]:
         floors = {
-            n: max([step.floor, headers[i], *(_longest_word(row[i]) for row in texts if step.whole_words)])
+            n: max(step.floor, headers[i], longest_word(i) if step.whole_words else 0)
             for n, i in enumerate(kept)
             if roles[i] == step.role
         }
@@ -146,7 +194,7 @@ def _narrowed(
 
 
 def _longest_line(text: str) -> int:
-    return max(len(line) for line in text.split("\n"))
+    return max(len(line) for line in text.split("\n")) if "\n" in text else len(text)
 
 
 def _longest_word(text: str) -> int:
