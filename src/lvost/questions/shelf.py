@@ -35,11 +35,13 @@ class Placed:
 class Shelf(Catalog):
     """Every soundtrack in scope (two or more), by row id and id."""
 
-    def __init__(self, store: Store, slugs: dict[int, str]) -> None:
-        """``store`` reads every soundtrack of the library; ``slugs`` are their ids by row id."""
+    def __init__(self, store: Store) -> None:
+        """``store`` reads every soundtrack of the library."""
         self.store = store
-        self.slugs = slugs
-        self.owners = {slug: owner for owner, slug in slugs.items()}
+        self._slugs: dict[int, str] | None = None
+        self._owners: dict[str, int] | None = None
+        self._few: dict[int, str] = {}
+        """Ids looked up one at a time, before (or without) reading them all."""
         self._each: OrderedDict[int, Catalog] = OrderedDict()
         """The soundtracks last asked about, on their own (a few: hits of a search
         across thousands of soundtracks ask about each in turn)."""
@@ -76,16 +78,40 @@ class Shelf(Catalog):
     def slug_at(self, owner: int) -> str | None:
         return self.slug_of(owner)
 
+    @property
+    def slugs(self) -> dict[int, str]:
+        """Every soundtrack's id, by row id: read when first needed, since a
+        search of thousands of soundtracks names only a few."""
+        if self._slugs is None:
+            self._slugs = self.store.slugs()
+            self._owners = None
+        return self._slugs
+
+    @property
+    def owners(self) -> dict[str, int]:
+        """Every soundtrack's row id, by id."""
+        if self._owners is None:
+            self._owners = {slug: owner for owner, slug in self.slugs.items()}
+        return self._owners
+
+    @property
+    def _how_many(self) -> int:
+        return len(self._slugs) if self._slugs is not None else self.store.soundtrack_count()
+
     def slug_of(self, owner: int) -> str:
         """The id of the soundtrack of row id ``owner``; one added since the shelf
-        was made (by another lvost, while this one reads) is looked up then."""
-        if owner not in self.slugs:
-            self.slugs.update(self.store.slugs())
-            self.owners = {slug: row for row, slug in self.slugs.items()}
-        return self.slugs[owner]
+        read the ids (by another lvost, while this one reads) is looked up then."""
+        if self._slugs is not None and owner in self._slugs:
+            return self._slugs[owner]
+        if owner not in self._few:
+            found = self.store.slug(owner)
+            if found is None:  # gone since it was found: as before, the ids say so
+                return self.slugs[owner]
+            self._few[owner] = found
+        return self._few[owner]
 
     def heading(self) -> str:
-        return f"Your library: {len(self.slugs)} soundtracks"
+        return f"Your library: {self._how_many} soundtracks"
 
     def themes_of(self, track: Track) -> list[Theme]:
         # A number alone does not say which soundtrack: ``placed_themes`` does.
@@ -116,7 +142,7 @@ class Shelf(Catalog):
         """The error for a question that one soundtrack answers, when several are in scope."""
         also = f", {otherwise}" if otherwise else ""
         return UsageError(
-            f"{what} needs one soundtrack, and the library has {len(self.slugs)}; "
+            f"{what} needs one soundtrack, and the library has {self._how_many}; "
             f"name one with --soundtrack ID (lvost soundtracks lists them){also}"
         )
 
@@ -138,7 +164,7 @@ class Shelf(Catalog):
             return Placed(placed[0], self.one(placed[0]).find_track(placed[1]))
         if wanted.isdecimal() and wanted.isascii():
             raise UsageError(
-                f"track {wanted} of which soundtrack? {len(self.slugs)} are in the library; "
+                f"track {wanted} of which soundtrack? {self._how_many} are in the library; "
                 f"say ID:{wanted} (like {next(iter(self.owners))}:{wanted}) or give --soundtrack ID"
             )
         key = normalize(query)

@@ -121,9 +121,9 @@ def scope_of(path: Path, slug: str | None) -> Catalog | Shelf:
     if connection is None:
         return Catalog.load()
     store = Store(connection, None, lambda exc: library.damaged(path, exc))
-    slugs = store.slugs()
+    slugs = store.slugs(limit=2)  # a shelf reads the others' ids when it needs them
     if len(slugs) > 1:
-        return Shelf(store, slugs)
+        return Shelf(store)
     if not slugs:
         connection.close()
         raise NotFoundError(f"the library at {path} is empty; lvost add FILE adds a soundtrack to it")

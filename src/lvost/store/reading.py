@@ -81,13 +81,23 @@ class Store:
         low, high = self._one(f"SELECT min(number), max(number) FROM tracks WHERE {self._owner}")
         return int(low), int(high)
 
-    def slugs(self) -> dict[int, str]:
-        """The id of each soundtrack in scope, by its row id, in order of id."""
+    def slugs(self, limit: int | None = None) -> dict[int, str]:
+        """The id of each soundtrack in scope (the first ``limit``), by its row id, in order of id."""
         rows = self._rows(
-            f"SELECT id, slug FROM soundtracks WHERE {self._in('id')} ORDER BY slug",
-            (self.soundtrack,),
+            f"SELECT id, slug FROM soundtracks WHERE {self._in('id')} ORDER BY slug LIMIT ?",
+            (self.soundtrack, -1 if limit is None else limit),
         )
         return {int(owner): slug for owner, slug in rows}
+
+    def soundtrack_count(self) -> int:
+        """How many soundtracks are in scope."""
+        (found,) = self._one(f"SELECT count(*) FROM soundtracks WHERE {self._in('id')}")
+        return int(found)
+
+    def slug(self, owner: int) -> str | None:
+        """The id of the soundtrack of row id ``owner``, if there is one."""
+        found = list(self._rows("SELECT slug FROM soundtracks WHERE id = ?", (owner,)))
+        return str(found[0][0]) if found else None
 
     def tracks(self, where: ranking.Clause | None = None, order: str = "number") -> list[Track]:
         """The tracks ``where`` (a condition on ``search_text`` and ``tracks``)
