@@ -28,10 +28,16 @@ def main() -> None:
     ends_cleanly_on_signals()
     # Ctrl-C while the libraries are still loading must not show a traceback either.
     try:
-        if os.environ.get("_LVOST_COMPLETE", "").startswith("complete_"):
+        request = os.environ.get("_LVOST_COMPLETE", "")
+        if request.startswith("complete_"):
             from lvost.cli.quickcomplete import respond
 
             respond()  # exits when it can answer; otherwise Typer does, below
+        elif request.removeprefix("source_") in ("bash", "zsh", "fish"):
+            from lvost.cli.shells import script  # lvost's scripts, not Typer's
+
+            sys.stdout.write(script(request.removeprefix("source_")))
+            return
         from lvost.cli.main import run
 
         run()

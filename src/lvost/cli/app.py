@@ -81,6 +81,11 @@ class LvostGroup(TyperGroup):
             sys.exit(code)
         return code
 
+    def get_params(self, ctx: Any) -> list[Any]:
+        """The options, with lvost's --install-completion and --show-completion in
+        place of Typer's (whose scripts lvost writes better: ``cli/shells.py``)."""
+        return [p for p in super().get_params(ctx) if p.name not in _TYPERS_COMPLETION]
+
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         """Show the help for ``lvost`` alone, and succeed.
 
@@ -158,6 +163,28 @@ app = typer.Typer(
 )
 
 
+_TYPERS_COMPLETION = ("install_completion", "show_completion")
+
+
+def _install_completion(wanted: bool) -> None:
+    if not wanted:
+        return
+    from lvost.cli import shells
+
+    shell = shells.detected()
+    where = shells.install(shell, Path.home())
+    write(f"{shell} completion is set up in {safe(str(where))}; it takes effect in a new terminal.\n")
+    raise typer.Exit()
+
+
+def _show_completion(wanted: bool) -> None:
+    if wanted:
+        from lvost.cli import shells
+
+        write(shells.script(shells.detected()))
+        raise typer.Exit()
+
+
 def _version(show: bool) -> None:
     if show:
         from importlib.metadata import version
@@ -200,6 +227,26 @@ def main(
         bool,
         typer.Option(
             "--version", metavar=FLAG, callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+    install_shell_completion: Annotated[
+        bool,
+        typer.Option(
+            "--install-completion",
+            metavar=FLAG,
+            callback=_install_completion,
+            is_eager=True,
+            help="Set up TAB completion for the shell you are in (bash, zsh or fish).",
+        ),
+    ] = False,
+    show_shell_completion: Annotated[
+        bool,
+        typer.Option(
+            "--show-completion",
+            metavar=FLAG,
+            callback=_show_completion,
+            is_eager=True,
+            help="Print the TAB completion script for the shell you are in, to install by hand.",
         ),
     ] = False,
 ) -> None:

@@ -255,6 +255,11 @@ def for_bash(candidates: Sequence[str], typed: str) -> list[str]:
     would disagree about the quote (a ``$'`` string holding ``\'``, say),
     a candidate is escaped as outside quotes: that never runs anything.
 
+    Of several candidates readline puts in what they all begin with; where
+    that would end halfway through an escape (``Ben\`` of ``Ben\ \&\ Bill``
+    and ``Ben\'s\ Hell``), a line Enter could not end, the part before the
+    escape comes too, as a candidate of its own, so that readline stops there.
+
     >>> print(*for_bash(["Rain & Rails"], "Ra"))
     Rain\ \&\ Rails
     >>> print(*for_bash(['Zed "$(x)" `y` \\ !', "Zed!"], '"Ze'))
@@ -263,6 +268,8 @@ def for_bash(candidates: Sequence[str], typed: str) -> list[str]:
     It'\''s $(x) Ben'\'''
     >>> print(*for_bash(["It's $(x)"], "'It'"))
     It\'s\ \$\(x\)
+    >>> print(*for_bash(["Ben & Bill", "Ben's Hell"], "Ben"))
+    Ben Ben\ \&\ Bill Ben\'s\ Hell
     """
     quote = _quote_where_inserted(typed)
     escape = _ESCAPES[quote]
@@ -275,6 +282,11 @@ def for_bash(candidates: Sequence[str], typed: str) -> list[str]:
         if closing and (closing + text).endswith(closing):
             text += closing
         out.append(text)
+    if len(out) > 1 and quote != "'":  # in '...' a backslash escapes nothing
+        common = os.path.commonprefix(out)  # noqa: RUF071  (as readline: character by character)
+        dangling = len(common) - len(common.rstrip("\\"))
+        if dangling % 2:
+            out.insert(0, common[:-1])
     return out
 
 
