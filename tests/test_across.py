@@ -248,7 +248,14 @@ def test_a_shelf_answers_for_one_track_and_refuses_a_whole_soundtrack(two: Path)
     shelf = scope_of(two, None)
     assert isinstance(shelf, Shelf)
     assert shelf.find_track("cafe noir").title == "Café Noir"
-    for question in (lambda: shelf.data, lambda: shelf.admitted(["jazz"])):
+    questions = [
+        lambda: shelf.data,
+        lambda: shelf.admitted(["jazz"]),
+        shelf.numbers,
+        lambda: shelf.tracks_numbered([1]),
+    ]
+    questions.append(lambda: shelf.selected_numbers(TrackFilter(genre="jazz")))
+    for question in questions:
         with pytest.raises(UsageError, match="needs one soundtrack"):
             question()
     shelf.close()

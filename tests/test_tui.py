@@ -16,6 +16,7 @@ from lvost.browse.app import BACK_TO_SHELVES, Browser
 from lvost.browse.help import KEYS, Help
 from lvost.browse.picker import ThemePicker
 from lvost.browse.shelves import Shelves
+from lvost.browse.tracklist import TrackList
 from lvost.cli.explore import textual_install
 from lvost.format import datafile
 from lvost.format.models import SoundtrackFile, Theme
@@ -486,5 +487,46 @@ def test_the_picker_says_what_each_theme_is(catalog: Catalog) -> None:
             assert prompt.startswith(f"{theme.name} (")
             assert theme.description
             assert prompt.endswith(f"  {theme.description}")
+
+    drive(catalog, script)
+
+
+def long_soundtrack(count: int) -> Catalog:
+    """A soundtrack of ``count`` tracks, every third an "Angel" (the last with two kinds, inferred)."""
+    tracks: list[dict[str, object]] = [
+        {"number": n, "title": f"{'Angel' if n % 3 == 0 else 'Night'} {n}", "kinds": ["score"]}
+        for n in range(1, count + 1)
+    ]
+    tracks[-1] = {**tracks[-1], "kinds": ["score", "dialogue"], "kind_inferred": True}
+    data = {"schema_version": 1, "soundtrack": {"album": {"title": "Long"}}, "tracks": tracks}
+    return Catalog(SoundtrackFile.model_validate(data))
+
+
+def test_a_long_soundtrack_is_read_as_the_list_reaches_it() -> None:
+    catalog = long_soundtrack(3001)
+    angels = [n for n in range(1, 3002) if n % 3 == 0]
+
+    async def script(app: Browser, pilot: Pilot[None]) -> None:
+        # the Kind column is as wide as the last track's "mixed*" needs, unread as it is
+        assert app.query_one(TrackList).kind_width == len("mixed*")
+        read = len(rows(app))
+        assert rows(app) == [str(n) for n in range(1, read + 1)]
+        assert 40 <= read < 3000  # enough for the screen and the next, not the whole soundtrack
+        await pilot.press(*["pagedown"] * 10)
+        await pilot.pause()
+        assert len(rows(app)) > read  # the cursor came near the end of what was read
+        assert rows(app) == [str(n) for n in range(1, len(rows(app)) + 1)]
+        await pilot.press("slash", *"angel", "enter")
+        await pilot.pause()
+        assert rows(app)[:5] == ["3", "6", "9", "12", "15"]
+        while len(rows(app)) < len(angels):
+            shown = len(rows(app))
+            await pilot.press("ctrl+end")
+            await pilot.pause()
+            assert len(rows(app)) > shown
+        assert rows(app) == [str(n) for n in angels]
+        await pilot.press("ctrl+end")  # now the last row read is the last there is
+        await pilot.pause()
+        assert "3000. Angel 3000" in detail_text(app)
 
     drive(catalog, script)

@@ -31,10 +31,8 @@ from lvost.browse.help import Help
 from lvost.browse.picker import GenrePick, Pick, ThemePick, ThemePicker
 from lvost.browse.tracklist import TrackList
 from lvost.core.text import safe
-from lvost.format.models import Track
 from lvost.output.tables import plain
 from lvost.questions.catalog import Catalog, TrackFilter
-from lvost.questions.search import keep_matching
 
 NOTE_LINES = 3
 """How many lines the note above the list may take."""
@@ -45,7 +43,8 @@ class Scope:
     """The tracks the filter chooses from, and the line above the list that says
     why (empty for the whole soundtrack)."""
 
-    tracks: tuple[Track, ...]
+    numbers: tuple[int, ...]
+    """The numbers of the tracks, in order."""
     note: str = ""
 
 
@@ -82,7 +81,7 @@ class Browser(App[str | None]):
         super().__init__()
         self.catalog = catalog
         self.back = back
-        self.everything = Scope(tuple(catalog.tracks))
+        self.everything = Scope(tuple(catalog.numbers()))
         self.set_reactive(Browser.scope, self.everything)
 
     def compose(self) -> ComposeResult:
@@ -91,7 +90,8 @@ class Browser(App[str | None]):
             with Vertical(id="tracks-pane"):
                 yield FilterInput(id="filter")
                 yield Static(id="scope", classes="empty")
-                yield TrackList(self.catalog.tracks, id="tracks")
+                every, kinds = self.everything.numbers, self.catalog.kind_shapes()
+                yield TrackList(every, kinds, self.catalog.tracks_numbered, id="tracks")
                 yield Static(id="status")
             yield TrackDetail(self.catalog, id="detail")
         yield Footer()
@@ -106,10 +106,11 @@ class Browser(App[str | None]):
 
     def show_tracks(self) -> None:
         """List the scope's tracks that the filter's terms admit."""
-        tracks = self.scope.tracks
+        numbers = self.scope.numbers
         if self.terms:
-            tracks = tuple(keep_matching(self.catalog, tracks, self.terms))
-        self.query_one(TrackList).show(tracks)
+            admitted = self.catalog.admitted(self.terms)
+            numbers = tuple(n for n in numbers if n in admitted)
+        self.query_one(TrackList).show(numbers)
 
     def watch_scope(self, scope: Scope) -> None:
         note = self.query_one("#scope", Static)
@@ -160,9 +161,9 @@ class Browser(App[str | None]):
         if isinstance(pick, ThemePick):
             theme = pick.theme
             note = f"{theme.name} (interpretation)" + (f": {theme.description}" if theme.description else "")
-            self.scope = Scope(tuple(self.catalog.tracks_of(theme)), note)
+            self.scope = Scope(tuple(t.number for t in self.catalog.tracks_of(theme)), note)
         elif isinstance(pick, GenrePick):
-            chosen = self.catalog.select_tracks(TrackFilter(genre=pick.genre))
+            chosen = self.catalog.selected_numbers(TrackFilter(genre=pick.genre))
             self.scope = Scope(tuple(chosen), f"Genre: {pick.genre}")
 
     # Keys

@@ -67,7 +67,7 @@ class ThemePicker(ModalScreen[Pick | None]):
         if options:
             options.append(None)  # a line between themes and genres
         # Only the genres some track has: a theme's genre alone would narrow the list to nothing.
-        genres = sorted({genre for track in self.catalog.tracks for genre in track.genres})
+        genres = self.catalog.track_genres()
         options += [Choice(plain(f"genre: {g}"), GenrePick(g), f"genre:{g}") for g in genres]
         choices = OptionList(*options, id="choices")
         choices.border_title = "Themes (interpretation) and genres"

@@ -1,8 +1,12 @@
-"""The list of tracks: a table that fits its columns to its own width."""
+"""The list of tracks: a table that fits its columns to its own width.
+
+It lists track numbers, and reads the tracks themselves a page at a time as the
+cursor or the scrolling nears the end of what it has read: a soundtrack of
+100,000 tracks opens, and a filter redraws it, as quickly as one of 25."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rich.text import Text
 from textual import on
@@ -11,10 +15,12 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from lvost.format.models import Track
-from lvost.output.columns import joined, kind_text
+from lvost.output.columns import DASH, joined
 from lvost.output.tables import plain
 
 COLUMNS = (("#", "number"), ("Title", "title"), ("Performers", "performers"), ("Kind", "kind"))
+PAGE = 60
+"""How many tracks the list reads at a time."""
 
 
 def _cut(text: Text) -> Text:
@@ -30,9 +36,18 @@ def short_kind(track: Track) -> str:
     >>> short_kind(Track(number=1, title="x", kinds=["score", "dialogue"], kind_inferred=True))
     'mixed*'
     """
-    if len(track.kinds) > 1:
-        return "mixed" + ("*" if track.kind_inferred else "")
-    return kind_text(track)
+    return kind_label(len(track.kinds), track.kinds[0] if track.kinds else None, track.kind_inferred)
+
+
+def kind_label(count: int, first: str | None, inferred: bool) -> str:
+    """What ``short_kind`` shows for ``count`` kinds, the ``first`` of them, ``inferred`` or not.
+
+    >>> kind_label(0, None, True), kind_label(1, "song", True), kind_label(2, "score", False)
+    ('\u2013', 'song*', 'mixed')
+    """
+    if count == 0 or first is None:
+        return DASH
+    return ("mixed" if count > 1 else first) + ("*" if inferred else "")
 
 
 class TrackList(DataTable[Text]):
@@ -52,24 +67,50 @@ class TrackList(DataTable[Text]):
             super().__init__()
             self.track = track
 
-    def __init__(self, every: Sequence[Track], *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        numbers: Sequence[int],
+        kinds: set[tuple[int, str | None, bool]],
+        read: Callable[[Sequence[int]], list[Track]],
+        *,
+        id: str | None = None,
+    ) -> None:
+        """A list that can show any of ``numbers`` (the whole soundtrack's),
+        whose ``kinds`` are given in those ways (``Catalog.kind_shapes``), and
+        ``read`` gives the tracks of some numbers, in their order."""
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         # The narrow columns are as wide as the whole soundtrack needs, so that
         # they stay put while the filter changes which tracks are shown.
-        self.number_width = max(len(str(t.number)) for t in every)
-        self.kind_width = max(len("Kind"), *(len(short_kind(t)) for t in every))  # keep the "*" visible
+        self.number_width = max((len(str(n)) for n in numbers), default=1)
+        # (the "*" of an inferred kind kept visible)
+        self.kind_width = max(len("Kind"), *(len(kind_label(*shape)) for shape in kinds))
+        self.read = read
+        self.numbers: list[int] = []
+        """The numbers of the tracks listed, in order."""
         self.shown: list[Track] = []
+        """The first of them, read so far: a row each."""
 
     def on_mount(self) -> None:
         for label, key in COLUMNS:
             self.add_column(label, key=key)
         self.fit_columns()
 
-    def show(self, tracks: Sequence[Track]) -> None:
-        """List ``tracks``, the cursor on the first."""
-        self.shown = list(tracks)
+    def show(self, numbers: Sequence[int]) -> None:
+        """List the tracks of ``numbers``, the cursor on the first."""
+        self.numbers = list(numbers)
+        self.shown = []
         self.clear()
-        for track in self.shown:
+        self._near_the_end(0)
+        self.post_message(self.Highlighted(self.current()))
+
+    def _read_more(self) -> None:
+        """Read the next page of tracks, and add their rows."""
+        start = len(self.shown)
+        if start >= len(self.numbers):
+            return
+        tracks = self.read(self.numbers[start : start + PAGE])
+        self.shown += tracks
+        for track in tracks:
             cells = (
                 Text(str(track.number)),
                 _cut(plain(track.title, "bold")),
@@ -77,7 +118,15 @@ class TrackList(DataTable[Text]):
                 Text(short_kind(track)),
             )
             self.add_row(*cells, key=str(track.number))
-        self.post_message(self.Highlighted(self.current()))
+
+    def _near_the_end(self, row: int) -> None:
+        """Read on while ``row`` is within two screenfuls of the last row read."""
+        while row >= len(self.shown) - max(self.size.height, 1) * 2 and len(self.shown) < len(self.numbers):
+            self._read_more()
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        self._near_the_end(int(new) + self.size.height)
 
     def current(self) -> Track | None:
         """The track under the cursor."""
@@ -86,6 +135,7 @@ class TrackList(DataTable[Text]):
     @on(DataTable.RowHighlighted)
     def _say_which(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
+        self._near_the_end(self.cursor_row)
         self.post_message(self.Highlighted(self.current()))
 
     @on(DataTable.RowSelected)
@@ -99,6 +149,7 @@ class TrackList(DataTable[Text]):
         # The table draws itself afresh after a change of size, so the widths set
         # while the change is handled are the ones drawn.
         self.fit_columns()
+        self._near_the_end(self.cursor_row)  # a taller list shows more rows
 
     def fit_columns(self) -> None:
         """Share the width out: titles first, then performers, then kind."""

@@ -130,6 +130,10 @@ class Catalog:
         """Every genre a track or a theme names, sorted."""
         return self.store.genres()
 
+    def track_genres(self) -> list[str]:
+        """Every genre a track names, sorted: those that narrow the tracks to some."""
+        return self.store.genres(of_themes=False)
+
     def artists(self) -> list[str]:
         """Every performer and writer, each once, in order of first appearance."""
         return self.store.artists()
@@ -256,7 +260,26 @@ class Catalog:
 
     def admitted(self, query: Sequence[str]) -> set[int]:
         """The numbers of the tracks that every term of ``query`` admits."""
-        return self.store.numbers(ranking.admits(parse(query)))
+        terms = parse(query)
+        return self.store.numbers(ranking.admits(terms), terms)
+
+    def numbers(self) -> list[int]:
+        """Every track's number, in album order: what lists the tracks without reading them."""
+        return self.store.ordered_numbers()
+
+    def selected_numbers(self, which: TrackFilter) -> list[int]:
+        """The numbers of the tracks ``select_tracks`` gives, in album order."""
+        where = self.selection(which)
+        return self.numbers() if where is None else sorted(self.store.numbers(where))
+
+    def tracks_numbered(self, numbers: Sequence[int]) -> list[Track]:
+        """The tracks of ``numbers``, in that order (a number no track has is left out)."""
+        found = {track.number: track for track in self.store.tracks(_numbers(numbers))}
+        return [found[n] for n in numbers if n in found]
+
+    def kind_shapes(self) -> set[tuple[int, str | None, bool]]:
+        """How the tracks' kinds are given: how many, the first, whether inferred."""
+        return self.store.kind_shapes()
 
     def vocabulary(self) -> list[str]:
         """What a search that finds nothing suggests from: titles, names, genres, themes."""

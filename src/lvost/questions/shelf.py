@@ -132,6 +132,15 @@ class Shelf(Catalog):
     def admitted(self, query: Sequence[str]) -> set[int]:
         raise self.needs_one("the numbers of the tracks a query keeps")  # numbers repeat across soundtracks
 
+    def numbers(self) -> list[int]:
+        raise self.needs_one("the numbers of the tracks")
+
+    def selected_numbers(self, which: TrackFilter) -> list[int]:
+        raise self.needs_one("the numbers of the tracks a filter keeps")
+
+    def tracks_numbered(self, numbers: Sequence[int]) -> list[Track]:
+        raise self.needs_one("tracks by number")
+
     def vocabulary(self) -> list[str]:
         return self.store.titles() + self.artists() + self.genres() + self.store.theme_names()
 
