@@ -138,6 +138,17 @@ def test_every_command_has_help_ending_with_examples(invoke: Invoke, command: st
     last_paragraph = docstring.strip().split("\n\n")[-1].strip()
     assert last_paragraph.startswith("Example")
     assert f"lvost {command}" in last_paragraph
+    # each example whole on a line of its own at 80 columns, to copy as it is
+    examples = [line.strip() for line in last_paragraph.splitlines()[1:]]
+    narrow = invoke(command, "--help", env={"COLUMNS": "80"}).stdout
+    assert examples
+    assert all(example in [line.strip() for line in narrow.splitlines()] for example in examples), narrow
+
+
+def test_the_examples_of_lvost_are_whole_lines_at_80_columns(invoke: Invoke) -> None:
+    lines = [line.strip() for line in invoke("--help", env={"COLUMNS": "80"}).stdout.splitlines()]
+    for example in ("lvost tracks --genre jazz", 'lvost show "Angel Eyes"', "lvost search sting"):
+        assert example in lines
 
 
 def test_tracks_lists_all_25(invoke: Invoke) -> None:

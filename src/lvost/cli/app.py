@@ -159,7 +159,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},  # -h is help everywhere, as in git and gh
     help="Explore a film soundtrack: Leaving Las Vegas (1995), or your own data file.",
-    epilog='Examples:  lvost tracks --genre jazz   lvost show "Angel Eyes"   lvost search sting',
+    epilog='Examples:\nlvost tracks --genre jazz\nlvost show "Angel Eyes"\nlvost search sting',
 )
 
 

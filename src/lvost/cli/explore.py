@@ -87,7 +87,9 @@ def tracks(
 ) -> None:
     """List the tracks, with filters and query terms.
 
-    Examples: lvost tracks --kind song    lvost tracks performer:sting ^lonesome
+    Examples:
+    lvost tracks --kind song
+    lvost tracks performer:sting ^lonesome
     lvost tracks --fields number,title --format csv
     """
     catalog = load_catalog(soundtrack)
@@ -121,7 +123,10 @@ def show_track(
 ) -> None:
     """Show everything known about one track.
 
-    Examples: lvost show "Angel Eyes"    lvost show 19    lvost show "its a lonesome"
+    Examples:
+    lvost show "Angel Eyes"
+    lvost show 19
+    lvost show "its a lonesome"
     """
     from lvost.output import views
 
@@ -157,7 +162,9 @@ def themes(
 ) -> None:
     """List the themes (our interpretation), or show one and its tracks.
 
-    Examples: lvost themes --genre blues    lvost themes loneliness
+    Examples:
+    lvost themes --genre blues
+    lvost themes loneliness
     """
     from lvost.output import views
 
@@ -189,7 +196,10 @@ def search(
 ) -> None:
     """Search titles, performers, writers, genres, themes and notes; best matches first.
 
-    Examples: lvost search sting    lvost search blues ben --limit 3    lvost search kind:song ^sting
+    Examples:
+    lvost search sting
+    lvost search blues ben --limit 3
+    lvost search kind:song ^sting
     """
     from lvost.questions.search import best
 
@@ -218,7 +228,10 @@ def songs(
     Recordings are one song when their titles match (as lookups match them) and
     their writers agree where both name them.
 
-    Examples: lvost songs    lvost songs "angel eyes"    lvost songs performer:sting --format m3u
+    Examples:
+    lvost songs
+    lvost songs "angel eyes"
+    lvost songs performer:sting --format m3u
     """
     from lvost.questions.songs import songs as find_songs
 
@@ -231,7 +244,8 @@ def songs(
 def about(soundtrack: SoundtrackOption = None, json: OneJsonFlag = False) -> None:
     """Tell the story of the album and the film: label, credits, recording, sources.
 
-    Example: lvost about
+    Example:
+    lvost about
     """
     from lvost.output import views
 
@@ -272,7 +286,8 @@ def browse(soundtrack: SoundtrackOption = None) -> None:
     with several soundtracks in the library, first the list of them.
     Needs a terminal, and Textual (the tui extra; without it, browse says how to add it).
 
-    Example: lvost browse
+    Example:
+    lvost browse
     """
     if not interactive_terminal():
         raise LvostError(

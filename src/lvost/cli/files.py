@@ -23,7 +23,9 @@ def validate(
 ) -> None:
     """Check a soundtrack file and list every problem in it, with its line.
 
-    Examples: lvost validate my-film.json    lvost --data my-film.json validate
+    Examples:
+    lvost validate my-film.json
+    lvost --data my-film.json validate
     """
     from lvost.format import datafile
 
@@ -39,7 +41,8 @@ def validate(
 def schema() -> None:
     """Print the JSON Schema of the soundtrack format, for editors and other tools.
 
-    Example: lvost schema > soundtrack.schema.json
+    Example:
+    lvost schema > soundtrack.schema.json
     """
     show_json(datafiles.json_schema())
 
@@ -50,7 +53,9 @@ def cache_command(
 ) -> None:
     """Say where lvost keeps the stores it builds for data files, or empty that place.
 
-    Examples: lvost cache    lvost cache --clear
+    Examples:
+    lvost cache
+    lvost cache --clear
     """
     from lvost.store import cache
 
@@ -95,7 +100,9 @@ def import_folder(
     where they are; with --merge, fills in an existing soundtrack file with only what
     it does not know (lengths first).
 
-    Examples: lvost import ~/Music/LLV    lvost import ~/Music/LLV -o llv.json
+    Examples:
+    lvost import ~/Music/LLV
+    lvost import ~/Music/LLV -o llv.json
     lvost import ~/Music/LLV --merge llv.json -o llv-full.json
     """
     from lvost.cli.importer import run_import

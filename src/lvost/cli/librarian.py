@@ -51,7 +51,9 @@ def soundtracks(
 ) -> None:
     """List the soundtracks in your library: id, album, film, year, tracks and known length.
 
-    Examples: lvost soundtracks    lvost soundtracks --format csv
+    Examples:
+    lvost soundtracks
+    lvost soundtracks --format csv
     """
     from lvost.questions.soundtracks import listed
 
@@ -69,7 +71,10 @@ def add(
 ) -> None:
     """Add soundtrack files to your library, each checked first as validate checks it.
 
-    Examples: lvost add my-film.json    lvost add --id amelie amelie.json    lvost add *.json
+    Examples:
+    lvost add my-film.json
+    lvost add --id amelie amelie.json
+    lvost add *.json
     """
     from lvost.format import datafile
     from lvost.questions import soundtracks
@@ -137,7 +142,8 @@ def remove(
 ) -> None:
     """Take a soundtrack out of your library (Leaving Las Vegas comes back with add).
 
-    Example: lvost remove leaving-las-vegas
+    Example:
+    lvost remove leaving-las-vegas
     """
     from lvost.questions import soundtracks
 
@@ -170,7 +176,9 @@ def export(
 ) -> None:
     """Write soundtracks of your library out as soundtrack files, which validate and add back as they were.
 
-    Examples: lvost export leaving-las-vegas -o llv.json    lvost export --all ~/soundtracks
+    Examples:
+    lvost export leaving-las-vegas -o llv.json
+    lvost export --all ~/soundtracks
     """
     from lvost.cli.writing import destination, write_soundtrack
     from lvost.format.datafile import dumps
@@ -213,7 +221,9 @@ def play(
 ) -> None:
     """Play the tracks that match, in album order, with $LVOST_PLAYER, else mpv, else the system's player.
 
-    Examples: lvost play -s night-music    lvost play performer:sting
+    Examples:
+    lvost play -s night-music
+    lvost play performer:sting
     """
     import subprocess
     import tempfile

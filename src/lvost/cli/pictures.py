@@ -20,7 +20,8 @@ from lvost.questions.shelf import Shelf
 def stats(soundtrack: SoundtrackOption = None, json: OneJsonFlag = False) -> None:
     """Count the tracks by kind, genre, performer and writer, with bars, and add up the running time.
 
-    Example: lvost stats
+    Example:
+    lvost stats
     """
     from lvost.output import pictures
     from lvost.questions.stats import count, stats_data
@@ -40,7 +41,9 @@ def arc(
 ) -> None:
     """Draw the album as a story: where each theme sounds, track by track.
 
-    Examples: lvost arc    lvost arc --genre blues
+    Examples:
+    lvost arc
+    lvost arc --genre blues
     """
     from lvost.output import pictures
 
