@@ -237,15 +237,36 @@ def test_a_directory_is_not_a_data_file(run: Run, tmp_path: Path) -> None:
     )
 
 
-def test_an_unreadable_file(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--data", "{path}", "tracks"],
+        ["validate", "{path}"],
+        ["--library", "{folder}/library.db", "add", "{path}"],
+        ["import", "{folder}", "--merge", "{path}", "-o", "{folder}/out.json"],
+    ],
+    ids=["data", "validate", "add", "merge"],
+)
+def test_an_unreadable_file(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    """One line, exit 1, like any other file lvost cannot use (not a usage error, 2)."""
     path = write(tmp_path, MINIMAL)
-    if os.geteuid() == 0:  # root reads anything, so stand in for the refusal
-        monkeypatch.setattr(
-            Path, "open", lambda self, *args, **kwargs: (_ for _ in ()).throw(PermissionError(13, "denied"))
-        )
+    if os.geteuid() == 0:  # root reads anything, so stand in for the refusal, where it is asked
+        refused = str(path)
+        access = os.access
+        monkeypatch.setattr(os, "access", lambda p, mode, **kw: str(p) != refused and access(p, mode, **kw))
+        opened = Path.open
+
+        def refusing(self: Path, *more: Any, **kw: Any) -> Any:
+            if str(self) == refused:
+                raise PermissionError(13, "denied")
+            return opened(self, *more, **kw)
+
+        monkeypatch.setattr(Path, "open", refusing)
     else:
         path.chmod(0)
-    result = run("--data", str(path), "tracks")
+    result = run(*(a.format(path=path, folder=tmp_path) for a in args))
     assert (result.exit_code, result.stderr) == (
         1,
         f"Error: {path}: permission denied; lvost needs to read this file\n",

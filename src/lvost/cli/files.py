@@ -18,7 +18,9 @@ from lvost.output import datafiles
 def validate(
     path: Annotated[
         Path | None,
-        typer.Argument(help="The soundtrack JSON file to check; leave out to check the one in use."),
+        typer.Argument(
+            help="The soundtrack JSON file to check; leave out to check the one in use.", readable=False
+        ),
     ] = None,
 ) -> None:
     """Check a soundtrack file and list every problem in it, with its line.
@@ -77,15 +79,25 @@ def cache_command(
 
 @app.command("import")
 def import_folder(
-    folder: Annotated[Path, typer.Argument(help="The folder of audio files (discs may be subfolders).")],
+    folder: Annotated[
+        Path, typer.Argument(help="The folder of audio files (discs may be subfolders).", readable=False)
+    ],
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="Write a soundtrack file instead of adding to your library."),
+        typer.Option(
+            "-o",
+            "--output",
+            help="Write a soundtrack file instead of adding to your library.",
+            readable=False,
+        ),
     ] = None,
     merge_with: Annotated[
         Path | None,
         typer.Option(
-            "--merge", metavar="FILE", help="Fill in what this soundtrack file does not know instead."
+            "--merge",
+            metavar="FILE",
+            help="Fill in what this soundtrack file does not know instead.",
+            readable=False,
         ),
     ] = None,
     force: Annotated[

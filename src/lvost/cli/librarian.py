@@ -65,7 +65,9 @@ def soundtracks(
 
 @app.command()
 def add(
-    files: Annotated[list[Path], typer.Argument(help="Soundtrack JSON files to add.", show_default=False)],
+    files: Annotated[
+        list[Path], typer.Argument(help="Soundtrack JSON files to add.", show_default=False, readable=False)
+    ],
     slug: IdOption = None,
     replace: ReplaceFlag = False,
 ) -> None:
@@ -164,12 +166,17 @@ def export(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="The file to write; without it the soundtrack is printed."),
+        typer.Option(
+            "-o", "--output", help="The file to write; without it the soundtrack is printed.", readable=False
+        ),
     ] = None,
     every: Annotated[
         Path | None,
         typer.Option(
-            "--all", metavar="DIR", help="Write every soundtrack of the library into DIR, as ID.json."
+            "--all",
+            metavar="DIR",
+            help="Write every soundtrack of the library into DIR, as ID.json.",
+            readable=False,
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", metavar=FLAG, help="Replace files that exist.")] = False,
