@@ -86,7 +86,7 @@ def _add_themes(connection: sqlite3.Connection, owner: int, themes: Sequence[The
     for position, theme in enumerate(themes):
         cursor = connection.execute(
             "INSERT INTO themes (soundtrack, position, slug, name, data) VALUES (?, ?, ?, ?, ?)",
-            (owner, position, theme.id, theme.name, _json(theme.model_dump(mode="json", exclude_unset=True))),
+            (owner, position, theme.id, theme.name, theme.model_dump_json(exclude_unset=True)),
         )
         row = cursor.lastrowid
         connection.executemany(
@@ -127,7 +127,8 @@ def _add_tracks(
                 title[0],
                 performers[0] if performers else None,
                 track.duration_seconds,
-                _json(track.model_dump(mode="json", exclude_unset=True)),
+                # Pydantic's own JSON, as compact as _json's and a few times quicker
+                track.model_dump_json(exclude_unset=True),
             )
         )
         credits = [("performer", c, k) for c, k in zip(track.performers, performers, strict=True)]
