@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import json
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from lvost.browse.app import BACK_TO_SHELVES, Browser
+from lvost.browse.detail import LONGEST
 from lvost.browse.help import KEYS, Help
 from lvost.browse.picker import ThemePicker
 from lvost.browse.shelves import Shelves
@@ -528,5 +530,23 @@ def test_a_long_soundtrack_is_read_as_the_list_reaches_it() -> None:
         await pilot.press("ctrl+end")  # now the last row read is the last there is
         await pilot.pause()
         assert "3000. Angel 3000" in detail_text(app)
+
+    drive(catalog, script)
+
+
+def test_a_title_of_a_megabyte_is_shown_cut(tmp_path: Path) -> None:
+    path = tmp_path / "long-title.json"
+    path.write_text(json.dumps(variant(tracks__0__title="x" * 1_000_000, tracks__0__notes=["y" * 5000])))
+    catalog = Catalog.load(path)
+
+    async def script(app: Browser, pilot: Pilot[None]) -> None:
+        content = app.query_one("#track-view", Static).content  # type: ignore[attr-defined]
+        plain_text = "".join(part.plain for part in content.renderables if hasattr(part, "plain"))
+        shown = detail_text(app)
+        assert "x" * (LONGEST - 1) + "\u2026" in plain_text  # the title, cut where the pane stops
+        assert "y" * (LONGEST - 1) + "\u2026" in "".join(shown.split())  # a note, likewise
+        assert len(shown) < 3 * LONGEST + 2000
+        await pilot.press("j", "k")
+        assert app.query_one("#tracks", DataTable).cursor_row == 0
 
     drive(catalog, script)

@@ -14,6 +14,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import DataTable
 
+from lvost.browse.detail import clip
 from lvost.format.models import Track
 from lvost.output.columns import DASH, joined
 from lvost.output.tables import plain
@@ -113,8 +114,8 @@ class TrackList(DataTable[Text]):
         for track in tracks:
             cells = (
                 Text(str(track.number)),
-                _cut(plain(track.title, "bold")),
-                _cut(plain(joined(c.name for c in track.performers))),
+                _cut(plain(clip(track.title), "bold")),
+                _cut(plain(clip(joined(c.name for c in track.performers)))),
                 Text(short_kind(track)),
             )
             self.add_row(*cells, key=str(track.number))
