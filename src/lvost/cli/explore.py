@@ -20,15 +20,11 @@ from lvost.cli.app import (
     SoundtrackOption,
     app,
     as_typed,
-    console,
-    interactive_terminal,
     library_path,
     load_catalog,
     resolve_format,
-    show,
-    show_json,
-    show_listing,
 )
+from lvost.cli.printing import console, interactive_terminal, show, show_json, show_listing
 from lvost.core.errors import LvostError
 from lvost.output import listings
 from lvost.questions.catalog import TrackFilter

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from lvost.cli.app import FLAG, IdOption, ReplaceFlag, app, data_path, show_json, write
+from lvost.cli.app import FLAG, IdOption, ReplaceFlag, app, data_path
+from lvost.cli.printing import show_json, write
 from lvost.core.errors import DataFileError, LvostError, UsageError
 from lvost.core.names import embedded_path
 from lvost.core.text import counted, safe, size_text

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from rich.console import Console
 
-from lvost.cli.app import interactive_terminal, library_path, note, write
+from lvost.cli.app import library_path
+from lvost.cli.printing import interactive_terminal, note, write
 from lvost.cli.writing import destination, write_soundtrack
 from lvost.core.errors import LvostError
 from lvost.core.text import counted, safe

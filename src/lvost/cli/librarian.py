@@ -21,15 +21,11 @@ from lvost.cli.app import (
     SoundtrackOption,
     app,
     as_typed,
-    batched,
-    interactive_terminal,
     library_path,
     load_catalog,
-    note,
     resolve_format,
-    show_listing,
-    write,
 )
+from lvost.cli.printing import batched, interactive_terminal, note, show_listing, write
 from lvost.core.errors import DataFileError, LvostError, StoreError, UsageError
 from lvost.core.text import counted, safe
 from lvost.output import datafiles, listings

@@ -2,17 +2,8 @@
 
 from __future__ import annotations
 
-from lvost.cli.app import (
-    GenreOption,
-    OneJsonFlag,
-    SoundtrackOption,
-    app,
-    console,
-    load_catalog,
-    note,
-    show,
-    show_json,
-)
+from lvost.cli.app import GenreOption, OneJsonFlag, SoundtrackOption, app, load_catalog
+from lvost.cli.printing import console, note, show, show_json
 from lvost.questions.shelf import Shelf
 
 

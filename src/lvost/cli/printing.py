@@ -1,0 +1,187 @@
+"""What lvost prints, and where: data to stdout (through a pager when it is long
+and a person reads it), remarks to stderr, tables drawn for the terminal's width."""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import os
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+from typing import Any
+
+from rich.console import Console, RenderableType
+
+from lvost.cli import root
+from lvost.core.text import as_json, safe
+from lvost.output import listings
+from lvost.output.formats import Format
+from lvost.output.tables import Laid
+
+
+class ReaderGoneError(Exception):
+    """The reader of stdout closed it (``lvost tracks | head -1``); not an error of ours."""
+
+
+def console() -> Console:
+    """A console for stdout, made at call time so tests and COLUMNS set its width.
+
+    Rich turns colour off for pipes, with NO_COLOR and with TERM=dumb; --no-color
+    turns it off everywhere.
+    """
+    return Console(
+        highlight=False, no_color=True if root.current().no_color else None, width=_unusable_columns()
+    )
+
+
+def _unusable_columns() -> int | None:
+    """80 when COLUMNS says the terminal has no width at all (0), which would
+    leave nothing to print in; else ``None``, for Rich to find the width."""
+    raw = os.environ.get("COLUMNS", "").strip()
+    return 80 if raw.isdigit() and int(raw) == 0 else None
+
+
+def interactive_terminal() -> bool:
+    """Whether a person is at a terminal that can show a full-screen view or a progress bar."""
+    return (
+        sys.stdin.isatty()
+        and sys.stdout.isatty()
+        and sys.stderr.isatty()
+        and os.environ.get("TERM") != "dumb"
+    )
+
+
+def write(text: str) -> None:
+    """Print text as it is; a reader that has gone away ends lvost quietly."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise ReaderGoneError from None
+
+
+def show(renderable: RenderableType, out: Console | None = None) -> None:
+    out = out or console()
+    with out.capture() as captured:
+        out.print(renderable)
+    # Rich pads every line to the full width; trailing spaces only get in the way.
+    show_text("".join(line.rstrip(" ") + "\n" for line in captured.get().splitlines()))
+
+
+def show_text(text: str) -> None:
+    """Print ``text``, drawn for a terminal, through the pager when it is long."""
+    if _pages(text):
+        _page(text)
+    else:
+        write(text)
+
+
+def _pages(text: str) -> bool:
+    """Whether ``text`` goes through a pager: taller than the terminal a person
+    reads it on (stdin and stdout both one), and not --no-pager."""
+    if root.current().no_pager or not (_is_terminal(sys.stdout) and _is_terminal(sys.stdin)):
+        return False
+    import shutil
+
+    return text.count("\n") >= shutil.get_terminal_size().lines
+
+
+def _page(text: str) -> None:
+    """Show ``text`` through $PAGER (else less, keeping colours and leaving short
+    text on the screen); set to "" or "cat", or not found, it is printed."""
+    import shlex
+    import signal
+    import subprocess
+
+    command = shlex.split(os.environ.get("PAGER", "less -FRX"))
+    if not command or command == ["cat"]:
+        write(text)
+        return
+    environ = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}
+    try:
+        pager = subprocess.Popen(
+            command, stdin=subprocess.PIPE, env=environ, encoding="utf-8", errors="replace"
+        )
+    except OSError:
+        write(text)
+        return
+    # Ctrl-C belongs to the pager while it shows the text (less uses it to stop a search).
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        assert pager.stdin is not None
+        with contextlib.suppress(BrokenPipeError):  # the reader left the pager before the end
+            pager.stdin.write(text)
+        with contextlib.suppress(BrokenPipeError):
+            pager.stdin.close()
+        pager.wait()
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
+def show_json(value: object) -> None:
+    write(as_json(value) + "\n")
+
+
+def batched(lines: Iterable[str], size: int) -> Iterator[list[str]]:
+    """``lines`` in lists of ``size`` (the last may be shorter)."""
+    batch: list[str] = []
+    for line in lines:
+        batch.append(line)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def note(message: str) -> None:
+    """A remark for the person at the terminal, kept out of the data on stdout."""
+    sys.stderr.write(f"{safe(message)}\n")
+
+
+def stdout_is_terminal() -> bool:
+    """Whether stdout is a terminal, which gets a table: as Rich tells it, save that
+    FORCE_COLOR (colour in a pipe, say for a pager) does not make a pipe a terminal;
+    TTY_COMPATIBLE=1 or 0 says it outright."""
+    said = os.environ.get("TTY_COMPATIBLE", "")
+    if said in ("0", "1"):
+        return said == "1"
+    return _is_terminal(sys.stdout)
+
+
+def _is_terminal(stream: Any) -> bool:
+    """Whether ``stream``'s descriptor is a terminal; a stream with none (as in
+    tests) is not."""
+    try:
+        return os.isatty(stream.fileno())
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def show_listing(rows: listings.Listing[Any], fmt: Format, fields: str | None, empty: str) -> None:
+    """Print ``rows`` in ``fmt``; with nothing to show, a table or plain rows say so on stderr."""
+    out = console()
+    if not isinstance(rows.rows, Sequence):  # rows as they come: is there a first one?
+        first = next(rows.rows, None)
+        rows = replace(rows, rows=[] if first is None else itertools.chain([first], rows.rows))
+    if fmt == "m3u":
+        from lvost.output.playlists import left_out
+
+        text, left = listings.playlist(rows)
+        write(text)
+        if left:
+            note(left_out(left))
+        return
+    shown = listings.listing(rows, fmt, fields, out.width)
+    if not rows.rows and fmt in ("table", "plain"):
+        note(empty)
+    elif isinstance(shown, str):
+        write(shown)
+    elif isinstance(shown, Laid):
+        from lvost.output.drawing import draw
+
+        show_text(draw(shown, out))
+    else:
+        for batch in batched(shown, 500):  # a long listing reaches a pipe as it is made
+            write("".join(batch))
