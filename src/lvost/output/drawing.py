@@ -52,21 +52,40 @@ def _rows(laid: Laid, console: Console) -> Iterator[str]:
     for style in laid.styles:
         drawn = Style.parse(style).render("\0", color_system=system, legacy_windows=console.legacy_windows)
         marks.append(tuple(drawn.split("\0")) if style and system else ("", ""))
-    plan = list(zip(laid.sizes, marks, [c.right for c in laid.columns], strict=True))
-    for cells in laid.texts:
-        parts = []
-        for text, (size, (before, after), to_right) in zip(cells, plan, strict=True):
-            if to_right:  # as Rich does, spaces at the end go before the text is moved right
-                text = text.rstrip()
-            width = len(text) if text.isascii() else _cells(text)
-            if width > size or not text.isprintable():
-                break  # to fold, or not a line of plain characters: Rich draws the row
-            room = " " * (size - width)
-            parts.append(f"{before}{room}{text}{after}" if to_right else f"{before}{text}{room}{after}")
+    columns = zip(*laid.texts, strict=True) if laid.texts else ()
+    padded = [
+        _padded(texts, size, mark, column.right)
+        for texts, size, mark, column in zip(columns, laid.sizes, marks, laid.columns, strict=False)
+    ]
+    for cells, parts in zip(laid.texts, zip(*padded, strict=True), strict=False):
+        if None in parts:  # to fold, or not a line of plain characters: Rich draws the row
+            yield from _drawn(console, laid, [cells], head=False, caption=False)
         else:
-            yield _GAP.join(parts)
-            continue
-        yield from _drawn(console, laid, [cells], head=False, caption=False)
+            yield _GAP.join(part for part in parts if part is not None)  # none is, as just seen
+
+
+def _padded(texts: Sequence[str], size: int, mark: tuple[str, ...], to_right: bool) -> list[str | None]:
+    """Each of a column's ``texts`` padded to ``size`` and styled as Rich would
+    draw it, or ``None`` for one Rich must draw (several lines, to fold, or
+    characters other than printable ones)."""
+    before, after = mark
+    if to_right:  # as Rich does, spaces at the end go before the text is moved right
+        texts = [text.rstrip() for text in texts]
+    whole = "".join(texts)
+    if whole.isascii() and whole.isprintable() and max(map(len, texts), default=0) <= size:
+        # the usual column: plain characters, each a cell wide, that fit
+        if to_right:
+            return [f"{before}{text.rjust(size)}{after}" for text in texts]
+        return [f"{before}{text.ljust(size)}{after}" for text in texts]
+    out: list[str | None] = []
+    for text in texts:
+        width = len(text) if text.isascii() else _cells(text)
+        if width > size or not text.isprintable():
+            out.append(None)
+        else:
+            room = " " * (size - width)
+            out.append(f"{before}{room}{text}{after}" if to_right else f"{before}{text}{room}{after}")
+    return out
 
 
 @functools.lru_cache(maxsize=4096)

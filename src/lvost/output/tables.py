@@ -99,20 +99,24 @@ def lay_out(
     table too wide for it shares out the room by each column's role, and one that
     still does not fit leaves out columns, the last first, but never the first
     column (the number or id) or the main one (the title or name)."""
-    texts = [[_cell(c, row) for c in columns] for row in rows]
+    # Column by column: each column's texts are then measured at once.
+    by_column = [_cells(c, rows) for c in columns]
     sizes: list[int] | None = None
     if width is not None:
-        kept, sizes = _fit([c.role for c in columns], [len(c.header) for c in columns], texts, width)
+        kept, sizes = _fit([c.role for c in columns], [len(c.header) for c in columns], by_column, width)
         columns = [columns[i] for i in kept]
-        texts = [[cells[i] for i in kept] for cells in texts]
+        by_column = [by_column[i] for i in kept]
+    texts = [list(cells) for cells in zip(*by_column, strict=True)] if rows else []
     return Laid(title, caption, columns, texts, sizes)
 
 
-def _cell(column: Column[Row], row: Row) -> str:
-    """The column's text for ``row``, made safe; a column of several parts keeps
+def _cells(column: Column[Row], rows: Sequence[Row]) -> list[str]:
+    """The column's text for each row, made safe; a column of several parts keeps
     its line breaks between them."""
-    text = column.text(row)
-    return "\n".join(safe(part) for part in text.split("\n")) if column.lines else safe(text)
+    text = column.text
+    if column.lines:
+        return ["\n".join(safe(part) for part in text(row).split("\n")) for row in rows]
+    return [safe(text(row)) for row in rows]
 
 
 @dataclass(frozen=True)
@@ -139,18 +143,18 @@ titles again; each first without splitting a word, then further. Fixed columns
 
 
 def _fit(
-    roles: Sequence[Role], headers: Sequence[int], texts: Sequence[Sequence[str]], width: int
+    roles: Sequence[Role], headers: Sequence[int], columns: Sequence[Sequence[str]], width: int
 ) -> tuple[list[int], list[int] | None]:
     """The columns to keep (by index) and their widths (``None``: as they come)
-    for the table to fit ``width``."""
+    for the table to fit ``width``, given each column's texts."""
     kept = list(range(len(roles)))
     # Each column's longest line, and (when first needed) its longest word, measured once.
-    lines = [max([headers[i], *(_longest_line(row[i]) for row in texts)]) for i in kept]
+    lines = [max(headers[i], _longest_line(columns[i])) for i in kept]
     words: dict[int, int] = {}
 
     def longest_word(i: int) -> int:
         if i not in words:
-            words[i] = max((_longest_word(row[i]) for row in texts), default=0)
+            words[i] = _longest_word(columns[i])
         return words[i]
 
     while True:
@@ -193,9 +197,11 @@ def _narrowed(
     return sizes if excess <= 0 else None
 
 
-def _longest_line(text: str) -> int:
-    return max(len(line) for line in text.split("\n")) if "\n" in text else len(text)
+def _longest_line(texts: Sequence[str]) -> int:
+    """The length of the longest line of any of ``texts`` (0 for none)."""
+    return max(map(len, "\n".join(texts).split("\n")), default=0)
 
 
-def _longest_word(text: str) -> int:
-    return max((len(word) for word in text.split()), default=0)
+def _longest_word(texts: Sequence[str]) -> int:
+    """The length of the longest word of any of ``texts`` (0 for none)."""
+    return max(map(len, " ".join(texts).split()), default=0)
