@@ -521,14 +521,9 @@ def test_a_long_soundtrack_is_read_as_the_list_reaches_it() -> None:
         await pilot.press("slash", *"angel", "enter")
         await pilot.pause()
         assert rows(app)[:5] == ["3", "6", "9", "12", "15"]
-        while len(rows(app)) < len(angels):
-            shown = len(rows(app))
-            await pilot.press("ctrl+end")
-            await pilot.pause()
-            assert len(rows(app)) > shown
-        assert rows(app) == [str(n) for n in angels]
-        await pilot.press("ctrl+end")  # now the last row read is the last there is
+        await pilot.press("ctrl+end")  # to the last track: the rest is read first
         await pilot.pause()
+        assert rows(app) == [str(n) for n in angels]
         assert "3000. Angel 3000" in detail_text(app)
 
     drive(catalog, script)

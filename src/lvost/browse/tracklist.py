@@ -104,12 +104,17 @@ class TrackList(DataTable[Text]):
         self._near_the_end(0)
         self.post_message(self.Highlighted(self.current()))
 
-    def _read_more(self) -> None:
-        """Read the next page of tracks, and add their rows."""
+    def action_scroll_bottom(self) -> None:
+        """Ctrl+End: to the last track, once the rest are read."""
+        self._read_more(len(self.numbers))
+        super().action_scroll_bottom()
+
+    def _read_more(self, count: int = PAGE) -> None:
+        """Read the next ``count`` tracks, and add their rows."""
         start = len(self.shown)
         if start >= len(self.numbers):
             return
-        tracks = self.read(self.numbers[start : start + PAGE])
+        tracks = self.read(self.numbers[start : start + count])
         self.shown += tracks
         for track in tracks:
             cells = (
