@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import select
+import shlex
 import shutil
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from lvost.cli import shells
+from lvost.core.errors import LvostError
 from support import variant
 
 SHOW_LINE = {
@@ -100,6 +102,7 @@ def _until(leader: int, wanted: bytes, seconds: float = 20) -> bytes:
     [
         # where the titles part halfway through an escape (Ben\ and Ben\'), the line stops short of it
         ("lvost show ben\t", "lvost show ben"),
+        ("lvost show Ben\\\t", "lvost show Ben\\"),  # typed up to the escape: left as it is
         ("lvost show It\t", "lvost show It\\'s\\ a\\ Lonesome\\ Old\\ Town "),
         ('lvost show "Ben P\t', 'lvost show "Ben Pawns His Rolex / Sera Talks to Her Shrink" '),
     ],
@@ -142,8 +145,8 @@ def test_installing_twice_adds_one_line_and_keeps_what_was_there(tmp_path: Path)
     real.parent.mkdir()
     real.write_text("alias ll='ls -l'")  # no newline at the end
     (tmp_path / ".bashrc").symlink_to(real)
-    first = shells.install("bash", tmp_path)
-    second = shells.install("bash", tmp_path)
+    first = shells.install("bash", tmp_path, {})
+    second = shells.install("bash", tmp_path, {})
     assert first == second == tmp_path / ".bash_completions" / "lvost.sh"
     assert first.read_text() == shells.BASH
     assert (tmp_path / ".bashrc").is_symlink()  # written through the link
@@ -155,7 +158,7 @@ def test_a_script_typer_wrote_is_replaced_and_its_line_kept(tmp_path: Path) -> N
     zfunc.mkdir()
     (zfunc / "_lvost").write_text("#compdef lvost\n\n_lvost_completion() {\n}\n")
     (tmp_path / ".zshrc").write_text("fpath+=~/.zfunc; autoload -Uz compinit; compinit\n")
-    assert shells.install("zsh", tmp_path).read_text() == shells.ZSH
+    assert shells.install("zsh", tmp_path, {}).read_text() == shells.ZSH
     assert (tmp_path / ".zshrc").read_text() == "fpath+=~/.zfunc; autoload -Uz compinit; compinit\n"
 
 
@@ -188,3 +191,44 @@ def test_show_completion_in_zsh_prints_the_zsh_script(tmp_path: Path) -> None:
         text=True,
     )
     assert (done.returncode, done.stdout, done.stderr) == (0, shells.ZSH, "")
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh"])
+def test_a_start_up_file_lvost_cannot_add_to_is_one_line_and_nothing_written(
+    shell: str, tmp_path: Path
+) -> None:
+    (tmp_path / (".bashrc" if shell == "bash" else ".zshrc")).mkdir()
+    with pytest.raises(LvostError, match=f"{shell} completion cannot be set up: .*rc: Is a directory"):
+        shells.install(shell, tmp_path, {})
+    assert not (tmp_path / ".bash_completions").exists()
+    assert not (tmp_path / ".zfunc").exists()
+
+
+def test_a_folder_where_the_script_goes_that_is_a_file_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / ".zfunc").write_text("not a folder")
+    with pytest.raises(LvostError, match=r"zsh completion cannot be set up: .*\.zfunc/_lvost: "):
+        shells.install("zsh", tmp_path, {})
+    assert (tmp_path / ".zfunc").read_text() == "not a folder"
+
+
+@needs("bash")
+def test_a_home_with_a_quote_in_its_name_gets_a_line_bash_reads(tmp_path: Path) -> None:
+    home = tmp_path / "it's home"
+    home.mkdir()
+    shells.install("bash", home, {})
+    done = subprocess.run(
+        ["bash", "--norc", "-c", f"source {shlex.quote(str(home / '.bashrc'))}; complete -p lvost"],
+        capture_output=True,
+        text=True,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert "_lvost_completion" in done.stdout
+
+
+def test_zsh_start_up_lines_go_where_zdotdir_says(tmp_path: Path) -> None:
+    dot = tmp_path / "zdot"
+    dot.mkdir()
+    shells.install("zsh", tmp_path, {"ZDOTDIR": str(dot)})
+    assert (dot / ".zshrc").read_text() == "fpath+=~/.zfunc; autoload -Uz compinit; compinit\n"
+    assert not (tmp_path / ".zshrc").exists()
+    assert (tmp_path / ".zfunc" / "_lvost").read_text() == shells.ZSH

@@ -13,11 +13,15 @@ defines itself on the first TAB.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shlex
+from collections.abc import Mapping
 from pathlib import Path
+from typing import IO
 
 from lvost.core.atomic import replacing
-from lvost.core.errors import UsageError
+from lvost.core.errors import LvostError, UsageError
 
 PROGRAM = "lvost"
 SHELLS = ("bash", "zsh", "fish")
@@ -118,23 +122,49 @@ def detected() -> str:
     return known(name)
 
 
-def install(shell: str, home: Path) -> Path:
+def install(shell: str, home: Path, environ: Mapping[str, str] = os.environ) -> Path:
     """Write ``shell``'s script under ``home``, and add the line that reads it to
-    the shell's start-up file when it is not there yet; where the script went.
+    the shell's start-up file (zsh's in ``$ZDOTDIR`` when it is set) when it is
+    not there yet; where the script went.
 
     The start-up file is only ever added to (through a link, if it is one), so
-    nothing in it is lost."""
+    nothing in it is lost; it is opened before the script is written, so that one
+    lvost cannot add to leaves nothing half set up. A folder or file that cannot be
+    written is a ``LvostError`` that names it."""
     shell = known(shell)
     where, startup, line = _PLACES[shell]
     target = home / where
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with replacing(target.resolve(), keep_mode=True) as new:
-        new.write_text(SCRIPTS[shell], encoding="utf-8")
-    if startup is not None and line is not None:
-        wanted = line.format(script=target)
-        rc = home / startup
-        present = rc.read_text(encoding="utf-8", errors="replace") if rc.exists() else ""
-        if wanted not in present.splitlines():
-            with rc.open("a", encoding="utf-8") as stream:
-                stream.write(("" if present.endswith("\n") or not present else "\n") + wanted + "\n")
+    folder = Path(environ["ZDOTDIR"]) if shell == "zsh" and environ.get("ZDOTDIR") else home
+    rc = folder / startup if startup is not None else None
+    at = rc or target
+    try:
+        with contextlib.ExitStack() as stack:
+            stream = stack.enter_context(rc.open("a+", encoding="utf-8")) if rc is not None else None
+            at = target
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with replacing(target.resolve(), keep_mode=True) as new:
+                new.write_text(SCRIPTS[shell], encoding="utf-8")
+            if stream is not None and line is not None:
+                at = rc or target
+                _add_line(stream, _line(line, target))
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+        raise LvostError(f"{shell} completion cannot be set up: {at}: {why}") from None
     return target
+
+
+def _line(line: str, script: Path) -> str:
+    """The start-up line, naming ``script`` (where it does) as a shell reads it: as
+    Typer wrote it, unless the path holds a quote."""
+    if "{script}" not in line or "'" not in str(script):
+        return line.format(script=script)
+    return f"source {shlex.quote(str(script))}"
+
+
+def _add_line(stream: IO[str], wanted: str) -> None:
+    """Add ``wanted`` as a line of its own at the end of ``stream`` (open to add,
+    at its end), unless a line of it says that already."""
+    stream.seek(0)
+    present = stream.read()
+    if wanted not in present.splitlines():
+        stream.write(("" if present.endswith("\n") or not present else "\n") + wanted + "\n")
