@@ -270,6 +270,8 @@ def for_bash(candidates: Sequence[str], typed: str) -> list[str]:
     It\'s\ \$\(x\)
     >>> print(*for_bash(["Ben & Bill", "Ben's Hell"], "Ben"))
     Ben Ben\ \&\ Bill Ben\'s\ Hell
+    >>> print(*for_bash(["Ben & Bill", "Ben's Hell"], "Ben\\"))
+    Ben\ \&\ Bill Ben\'s\ Hell
     """
     quote = _quote_where_inserted(typed)
     escape = _ESCAPES[quote]
@@ -285,9 +287,18 @@ def for_bash(candidates: Sequence[str], typed: str) -> list[str]:
     if len(out) > 1 and quote != "'":  # in '...' a backslash escapes nothing
         common = os.path.commonprefix(out)  # noqa: RUF071  (as readline: character by character)
         dangling = len(common) - len(common.rstrip("\\"))
-        if dangling % 2:
+        # (where what was typed reaches the escape already, readline has nothing to add)
+        if dangling % 2 and len(common) - 1 >= len(_typed_here(typed)):
             out.insert(0, common[:-1])
     return out
+
+
+def _typed_here(typed: str) -> str:
+    """What the candidates replace of ``typed``: the word being completed, or
+    its part after the quote readline sees open."""
+    word = typed.rsplit("\n", 1)[-1]
+    seen, at = open_quote(word, ansi_c=False)
+    return word[at + 1 :] if seen else word
 
 
 def typed_line(comp_words: str, cword: int) -> str:
