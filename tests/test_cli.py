@@ -224,6 +224,9 @@ def test_search_ranks_and_limits(invoke: Invoke) -> None:
     assert data[0]["matched"][0] == {"field": "performers", "value": "Nicolas Cage"}
     limited = invoke("search", "jazz", "--limit", "2")
     assert re.match(r'\s*Search "jazz": 2 of \d+ matches', limited.stdout)
+    every = invoke("search", "jazz", "--json").stdout
+    for beyond in ("9223372036854775807", "9223372036854775808", "99999999999999999999"):
+        assert invoke("search", "jazz", "--json", "--limit", beyond).stdout == every  # more than there are
 
 
 def test_search_joins_its_words(invoke: Invoke) -> None:

@@ -166,6 +166,8 @@ class Store:
     def search(self, terms: Sequence[Term], limit: int | None = None) -> tuple[Iterator[Ranked], int]:
         """The tracks ``terms`` admit, best first (ties in album order), at most
         ``limit`` of them, as they are read; and how many there are in all."""
+        if limit is not None and limit >= 2**63:
+            limit = None  # more than SQLite counts to, so more than there are
         planned = tiers.plan(terms) if self.full_text and self.soundtrack is None else None
         if planned is not None and limit is not None and limit > 0:
             found = self._search_by_tiers(terms, planned, limit)
