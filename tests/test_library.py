@@ -394,6 +394,33 @@ def test_a_library_made_by_an_earlier_release_reads_then_upgrades_on_a_change(tm
     library.add(path, "llv", LLV)
     assert (slugs(path), version_of(path)) == (["llv", "night"], str(schema.VERSION))
     index_is_whole(path)
+    assert lists_from_its_index(path)
+
+
+LISTED = "SELECT slug, album_title, film_title, year, track_count, known_seconds, unknown_lengths"
+
+
+def lists_from_its_index(path: Path) -> bool:
+    """Whether the list of soundtracks reads an index of what it lists alone."""
+    with sqlite3.connect(path) as connection:
+        plan = connection.execute(f"EXPLAIN QUERY PLAN {LISTED} FROM soundtracks ORDER BY slug").fetchall()
+    connection.close()
+    return any("COVERING INDEX soundtracks_listed" in str(step) for step in plan)
+
+
+def test_a_library_made_before_an_index_gets_it_with_its_next_change(tmp_path: Path) -> None:
+    path = tmp_path / "library.db"
+    library.add(path, "night", SMALL_DATA)
+    assert lists_from_its_index(path)
+    with sqlite3.connect(path) as connection:
+        connection.execute("DROP INDEX soundtracks_listed")  # as made by an earlier release
+    connection.close()
+    assert not lists_from_its_index(path)
+    assert slugs(path) == [BUILT_IN, "night"]  # read as before, and not written
+    assert not lists_from_its_index(path)
+    library.add(path, "llv", LLV)
+    assert lists_from_its_index(path)
+    assert slugs(path) == [BUILT_IN, "llv", "night"]
 
 
 def test_an_earlier_library_that_showed_the_built_in_soundtrack_stores_it_on_upgrading(

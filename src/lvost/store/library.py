@@ -295,6 +295,8 @@ def _changing(path: Path) -> Iterator[sqlite3.Connection]:
             if version < schema.VERSION:
                 _upgrade(connection, version)
             _renew_own_copy(connection)
+            for index in schema.INDEXES:  # those a library made by an earlier lvost lacks
+                connection.execute(index)
         yield connection
         connection.execute("COMMIT")
         committed = True
@@ -349,10 +351,10 @@ def _upgrade(connection: sqlite3.Connection, version: int) -> None:
     as it was listed; version 2 stores the copy and the counts."""
     if version < 2:
         connection.execute("DROP INDEX theme_tracks_by_number")
-        for index in schema.INDEXES:
-            connection.execute(index)
         for column in ("track_count", "known_seconds", "unknown_lengths"):
             connection.execute(f"ALTER TABLE soundtracks ADD COLUMN {column} INTEGER NOT NULL DEFAULT 0")
+        for index in schema.INDEXES:
+            connection.execute(index)
         write.count(connection)
         removed = _one(connection, f"SELECT 1 FROM meta WHERE key = '{_HIDDEN}'") is not None
         if not removed and stored_id(connection, BUILT_IN) is None:

@@ -120,11 +120,16 @@ CREATE TABLE search_text (
 """
 
 INDEXES = (
-    "CREATE INDEX theme_genres_by_theme ON theme_genres (theme)",
-    "CREATE INDEX theme_tracks_by_theme ON theme_tracks (theme, number)",
-    "CREATE INDEX sources_by_soundtrack ON sources (soundtrack)",
+    "CREATE INDEX IF NOT EXISTS theme_genres_by_theme ON theme_genres (theme)",
+    "CREATE INDEX IF NOT EXISTS theme_tracks_by_theme ON theme_tracks (theme, number)",
+    "CREATE INDEX IF NOT EXISTS sources_by_soundtrack ON sources (soundtrack)",
+    "CREATE INDEX IF NOT EXISTS soundtracks_listed ON soundtracks"
+    " (slug, album_title, film_title, year, track_count, known_seconds, unknown_lengths)",
 )
-"""Indexes made with the tables; version 2 added them, so an upgrade from version 1 makes them."""
+"""Indexes made with the tables. Version 2 added the first three, so an upgrade
+from version 1 makes them; the last (what ``lvost soundtracks`` lists, in order,
+without reading each soundtrack's whole row) came later, and any change to a
+library makes the ones it lacks. An index changes no row, so no version."""
 
 FULL_TEXT = """
 CREATE VIRTUAL TABLE search_index USING fts5 (
