@@ -128,18 +128,14 @@ def placed_columns(shelf: Shelf) -> dict[str, Column[Placed]]:
     columns: dict[str, Column[Placed]] = {
         name: lifted(column, lambda p: p.track) for name, column in track_columns(None).items()
     }
-    columns["themes"] = _themes_column(lambda p: shelf.placed_themes(p))
+    columns["themes"] = _themes_column(lambda p: [theme.id for theme in shelf.placed_themes(p)])
     columns["soundtrack"] = _soundtrack_column(lambda p: p.soundtrack)
     return columns
 
 
-def _themes_column(themes: Callable[[Row], Sequence[Theme]]) -> Column[Row]:
+def _themes_column(ids: Callable[[Row], Sequence[str]]) -> Column[Row]:
     """The ids of the themes that name a row's track."""
-
-    def ids(row: Row) -> list[str]:
-        return [theme.id for theme in themes(row)]
-
-    return Column("themes", "Themes", "list", lambda r: joined(ids(r)), ids)
+    return Column("themes", "Themes", "list", lambda r: joined(ids(r)), lambda r: list(ids(r)))
 
 
 def _soundtrack_column(slug: Callable[[Any], str | None]) -> Column[Any]:
@@ -269,7 +265,7 @@ def hit_columns(
     for name, column in track_columns(catalog).items():
         columns[name] = lifted(column, lambda h: h.track)
     if across:
-        columns["themes"] = _themes_column(lambda h: h.themes)
+        columns["themes"] = _themes_column(lambda h: h.theme_ids)
         columns["soundtrack"] = _soundtrack_column(lambda h: h.soundtrack)
     return {name: columns[name] for name in (*HIT_DEFAULT, *columns) if name in columns}
 

@@ -173,10 +173,6 @@ class Catalog:
         assert found is not None
         return found
 
-    def themes_at(self, owner: int) -> list[Theme]:
-        """The themes of the soundtrack of row id ``owner`` (this one's)."""
-        return self.themes
-
     def slug_at(self, owner: int) -> str | None:
         """The id to show for the soundtrack of row id ``owner``: none, when only one is explored."""
         return None

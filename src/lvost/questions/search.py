@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from lvost.core.errors import NotFoundError, UsageError
 from lvost.core.matching import suggest
 from lvost.core.query import Term, parse
-from lvost.format.models import Theme, Track
+from lvost.format.models import Track
 from lvost.questions.catalog import Catalog
 from lvost.store.reading import Ranked
 from lvost.store.schema import SEARCHED, WEIGHTS
@@ -28,8 +28,8 @@ class Hit:
     matched: tuple[AreaMatch, ...]
     soundtrack: str | None = None
     """The id of the track's soundtrack, when the search was across several."""
-    themes: tuple[Theme, ...] = ()
-    """The themes that name the track."""
+    theme_ids: tuple[str, ...] = ()
+    """The ids of the themes that name the track."""
 
 
 @dataclass(frozen=True)
@@ -81,13 +81,13 @@ def best(catalog: Catalog, query: str | Sequence[str], limit: int | None = None)
 
 def _hit(catalog: Catalog, terms: Sequence[Term], found: Ranked) -> Hit:
     """A hit, with what in it matched, told from its texts as the store normalized them."""
-    themes = [catalog.themes_at(found.owner)[i] for i in found.themes]
-    texts = list(texts_of(found.track, [theme.name for theme in themes]))
+    texts = list(texts_of(found.track, [name for _, name in found.themes]))
     normalized = [value for text in found.normalized for value in unpadded(text)]
     scored = score_texts(terms, [f for f, _ in texts], normalized)
     where = scored[1] if scored else []
     matched = matches_in(texts, where)
-    return Hit(found.track, found.score / 100, matched, catalog.slug_at(found.owner), tuple(themes))
+    theme_ids = tuple(theme_id for theme_id, _ in found.themes)
+    return Hit(found.track, found.score / 100, matched, catalog.slug_at(found.owner), theme_ids)
 
 
 def keep_matching(catalog: Catalog, tracks: Sequence[Track], query: Sequence[str]) -> list[Track]:

@@ -72,9 +72,6 @@ class Shelf(Catalog):
         """Every soundtrack's themes, one soundtrack after another."""
         return [theme for owner in self.slugs for theme in self._at(owner).themes]
 
-    def themes_at(self, owner: int) -> list[Theme]:
-        return self._at(owner).themes
-
     def slug_at(self, owner: int) -> str | None:
         return self.slug_of(owner)
 

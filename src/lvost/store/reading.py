@@ -31,8 +31,8 @@ class Ranked:
     score: int
     normalized: tuple[str, ...]
     """Its searched texts as the store holds them, an area each (see ``write.padded``)."""
-    themes: tuple[int, ...]
-    """The positions of the themes that name it, in order."""
+    themes: tuple[tuple[str, str], ...]
+    """The themes that name it, in its soundtrack's order: each its id and name."""
     owner: int = 1
     """The row id of its soundtrack."""
 
@@ -240,7 +240,7 @@ class Store:
         for start in range(0, len(ranked), _BATCH):
             batch = ranked[start : start + _BATCH]
             rows = self._rows(
-                f"SELECT tracks.id, tracks.data, {_TEXTS}, ({_THEMES}) FROM tracks"
+                f"SELECT tracks.id, tracks.data, {_TEXTS}, ({_THEMES_NAMED}) FROM tracks"
                 " JOIN search_text ON search_text.track = tracks.id"
                 " WHERE tracks.id IN (SELECT value FROM json_each(?))",
                 (json.dumps([track for track, *_ in batch]),),
@@ -250,9 +250,8 @@ class Store:
                 if track not in read:
                     continue  # taken out by another lvost since it was ranked
                 data, *texts, themes = read[track]
-                yield Ranked(
-                    construct(Track, json.loads(data)), score, tuple(texts), tuple(json.loads(themes)), owner
-                )
+                named = tuple((theme_id, name) for theme_id, name in json.loads(themes))
+                yield Ranked(construct(Track, json.loads(data)), score, tuple(texts), named, owner)
 
     def theme_positions(self, number: int) -> list[int]:
         """Where the themes that name track ``number`` stand among the themes, in order."""
@@ -395,6 +394,14 @@ _THEMES = (
 """A track's themes as a JSON list of positions, as ``Store.theme_positions`` gives them:
 read from its soundtrack's themes (``CROSS JOIN`` keeps SQLite to that order), so
 that the themes of thousands of other soundtracks are never looked at."""
+_THEMES_NAMED = (
+    "SELECT json_group_array(json_array(slug, name)) FROM (SELECT DISTINCT themes.position, themes.slug,"
+    " themes.name FROM themes CROSS JOIN theme_tracks ON theme_tracks.theme = themes.id"
+    " WHERE themes.soundtrack = tracks.soundtrack AND theme_tracks.number = tracks.number"
+    " ORDER BY themes.position)"
+)
+"""The same themes, each as its id and name: all a search hit needs of them, so
+that a search across thousands of soundtracks reads no soundtrack's themes whole."""
 
 _ORDERS = {
     "file": "tracks.position",
