@@ -290,3 +290,20 @@ def test_a_library_of_an_earlier_releases_leaving_las_vegas_alone_answers_with_t
         lvost("tracks", env=env).stdout
         == lvost("tracks", env={**env, "LVOST_LIBRARY": str(tmp_path / "none.db")}).stdout
     )
+
+
+def test_a_shelf_asked_for_many_ids_reads_them_all_and_still_finds_one_added(tmp_path: Path) -> None:
+    path = tmp_path / "library.db"
+    small = SoundtrackFile.model_validate_json(SMALL.read_text())
+    with library.adding(path) as put:
+        for n in range(70):
+            put(f"s{n:02d}", small, False)
+    shelf = scope_of(path, None)
+    assert isinstance(shelf, Shelf)
+    owners = {library.stored_id(shelf.store.connection, f"s{n:02d}"): f"s{n:02d}" for n in range(70)}
+    assert {owner: shelf.slug_of(owner) for owner in owners} == owners  # one at a time, then all at once
+    library.add(path, "late", small)  # by another lvost, while this one reads
+    late = library.stored_id(shelf.store.connection, "late")
+    assert late is not None
+    assert shelf.slug_of(late) == "late"
+    shelf.close()

@@ -100,12 +100,19 @@ class Shelf(Catalog):
         read the ids (by another lvost, while this one reads) is looked up then."""
         if self._slugs is not None and owner in self._slugs:
             return self._slugs[owner]
+        if len(self._few) >= _KEPT:  # many asked of (every hit of a search): all of them at once
+            return self.slugs[owner] if owner in self.slugs else self._refreshed(owner)
         if owner not in self._few:
             found = self.store.slug(owner)
             if found is None:  # gone since it was found: as before, the ids say so
                 return self.slugs[owner]
             self._few[owner] = found
         return self._few[owner]
+
+    def _refreshed(self, owner: int) -> str:
+        """The id of row id ``owner``, added since the ids were read (by another lvost)."""
+        self._slugs, self._owners = self.store.slugs(), None
+        return self._slugs[owner]
 
     def heading(self) -> str:
         return f"Your library: {self._how_many} soundtracks"
