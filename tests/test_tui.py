@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import io
 import json
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -21,7 +21,7 @@ from lvost.browse.shelves import Shelves
 from lvost.browse.tracklist import TrackList
 from lvost.cli.explore import textual_install
 from lvost.format import datafile
-from lvost.format.models import SoundtrackFile, Theme
+from lvost.format.models import SoundtrackFile, Theme, Track
 from lvost.questions.catalog import Catalog
 from lvost.questions.soundtracks import listed
 from lvost.store import library
@@ -543,5 +543,22 @@ def test_a_title_of_a_megabyte_is_shown_cut(tmp_path: Path) -> None:
         assert len(shown) < 3 * LONGEST + 2000
         await pilot.press("j", "k")
         assert app.query_one("#tracks", DataTable).cursor_row == 0
+
+    drive(catalog, script)
+
+
+def test_tracks_gone_while_the_list_reads_are_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    catalog = long_soundtrack(500)
+    reading = catalog.tracks_numbered
+
+    def some_gone(numbers: Sequence[int]) -> list[Track]:
+        return [t for t in reading(numbers) if t.number % 7]  # as if taken out by another lvost
+
+    monkeypatch.setattr(catalog, "tracks_numbered", some_gone)
+
+    async def script(app: Browser, pilot: Pilot[None]) -> None:
+        await pilot.press("ctrl+end")
+        await pilot.pause()
+        assert rows(app) == [str(n) for n in range(1, 501) if n % 7]
 
     drive(catalog, script)

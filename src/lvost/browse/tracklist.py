@@ -90,6 +90,8 @@ class TrackList(DataTable[Text]):
         """The numbers of the tracks listed, in order."""
         self.shown: list[Track] = []
         """The first of them, read so far: a row each."""
+        self.asked = 0
+        """How many of ``numbers`` have been read (a track gone since is not shown)."""
 
     def on_mount(self) -> None:
         for label, key in COLUMNS:
@@ -100,6 +102,7 @@ class TrackList(DataTable[Text]):
         """List the tracks of ``numbers``, the cursor on the first."""
         self.numbers = list(numbers)
         self.shown = []
+        self.asked = 0
         self.clear()
         self._near_the_end(0)
         self.post_message(self.Highlighted(self.current()))
@@ -111,10 +114,9 @@ class TrackList(DataTable[Text]):
 
     def _read_more(self, count: int = PAGE) -> None:
         """Read the next ``count`` tracks, and add their rows."""
-        start = len(self.shown)
-        if start >= len(self.numbers):
-            return
-        tracks = self.read(self.numbers[start : start + count])
+        wanted = self.numbers[self.asked : self.asked + count]
+        self.asked += len(wanted)
+        tracks = self.read(wanted) if wanted else []
         self.shown += tracks
         for track in tracks:
             cells = (
@@ -127,7 +129,7 @@ class TrackList(DataTable[Text]):
 
     def _near_the_end(self, row: int) -> None:
         """Read on while ``row`` is within two screenfuls of the last row read."""
-        while row >= len(self.shown) - max(self.size.height, 1) * 2 and len(self.shown) < len(self.numbers):
+        while row >= len(self.shown) - max(self.size.height, 1) * 2 and self.asked < len(self.numbers):
             self._read_more()
 
     def watch_scroll_y(self, old: float, new: float) -> None:
