@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -232,3 +233,26 @@ def test_zsh_start_up_lines_go_where_zdotdir_says(tmp_path: Path) -> None:
     assert (dot / ".zshrc").read_text() == "fpath+=~/.zfunc; autoload -Uz compinit; compinit\n"
     assert not (tmp_path / ".zshrc").exists()
     assert (tmp_path / ".zfunc" / "_lvost").read_text() == shells.ZSH
+
+
+def test_a_start_up_file_not_in_utf_8_is_added_to_as_it_is(tmp_path: Path) -> None:
+    rc = tmp_path / ".bashrc"
+    rc.write_bytes(b"alias x=caf\xe9\n")
+    script = shells.install("bash", tmp_path, {})
+    assert rc.read_bytes() == b"alias x=caf\xe9\n" + f"source '{script}'\n".encode()
+
+
+def test_a_start_up_file_that_has_the_line_is_only_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rc = tmp_path / ".bashrc"
+    rc.write_text(f"source '{tmp_path / '.bash_completions' / 'lvost.sh'}'\n")
+    opened = Path.open
+
+    def read_only(self: Path, mode: str = "r", *more: Any, **kw: Any) -> Any:
+        if self == rc and mode != "rb" and mode != "r":
+            raise OSError(30, "Read-only file system")  # as on a read-only home, say
+        return opened(self, mode, *more, **kw)
+
+    monkeypatch.setattr(Path, "open", read_only)
+    assert shells.install("bash", tmp_path, {}).read_text() == shells.BASH

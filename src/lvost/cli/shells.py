@@ -18,7 +18,6 @@ import os
 import shlex
 from collections.abc import Mapping
 from pathlib import Path
-from typing import IO
 
 from lvost.core.atomic import replacing
 from lvost.core.errors import LvostError, UsageError
@@ -128,7 +127,8 @@ def install(shell: str, home: Path, environ: Mapping[str, str] = os.environ) -> 
     not there yet; where the script went.
 
     The start-up file is only ever added to (through a link, if it is one), so
-    nothing in it is lost; it is opened before the script is written, so that one
+    nothing in it is lost; it is read whatever its encoding, and opened to add the
+    line only when the line is missing, before the script is written, so that one
     lvost cannot add to leaves nothing half set up. A folder or file that cannot be
     written is a ``LvostError`` that names it."""
     shell = known(shell)
@@ -136,17 +136,22 @@ def install(shell: str, home: Path, environ: Mapping[str, str] = os.environ) -> 
     target = home / where
     folder = Path(environ["ZDOTDIR"]) if shell == "zsh" and environ.get("ZDOTDIR") else home
     rc = folder / startup if startup is not None else None
+    wanted = _line(line, target) if line is not None else ""
     at = rc or target
     try:
+        present = rc.read_bytes().decode("utf-8", "replace") if rc is not None and rc.exists() else ""
+        needed = rc is not None and wanted not in present.splitlines()
         with contextlib.ExitStack() as stack:
-            stream = stack.enter_context(rc.open("a+", encoding="utf-8")) if rc is not None else None
+            # opened to add (only when the line is missing) before the script is written
+            stream = stack.enter_context(rc.open("ab")) if rc is not None and needed else None
             at = target
             target.parent.mkdir(parents=True, exist_ok=True)
             with replacing(target.resolve(), keep_mode=True) as new:
                 new.write_text(SCRIPTS[shell], encoding="utf-8")
-            if stream is not None and line is not None:
+            if stream is not None:
                 at = rc or target
-                _add_line(stream, _line(line, target))
+                ending = "" if present.endswith("\n") or not present else "\n"
+                stream.write(f"{ending}{wanted}\n".encode())
     except OSError as exc:
         why = exc.strerror or str(exc)
         raise LvostError(f"{shell} completion cannot be set up: {at}: {why}") from None
@@ -159,12 +164,3 @@ def _line(line: str, script: Path) -> str:
     if "{script}" not in line or "'" not in str(script):
         return line.format(script=script)
     return f"source {shlex.quote(str(script))}"
-
-
-def _add_line(stream: IO[str], wanted: str) -> None:
-    """Add ``wanted`` as a line of its own at the end of ``stream`` (open to add,
-    at its end), unless a line of it says that already."""
-    stream.seek(0)
-    present = stream.read()
-    if wanted not in present.splitlines():
-        stream.write(("" if present.endswith("\n") or not present else "\n") + wanted + "\n")
