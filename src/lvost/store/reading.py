@@ -145,10 +145,9 @@ class Store:
         given the query ``terms`` it says, the full-text index first names the
         tracks worth looking at."""
         narrowing = ranking.narrowing(terms) if self.full_text and terms else None
-        narrowed = "search_text.track IN (SELECT rowid FROM search_index WHERE search_index MATCH ?) AND "
         rows = self._fetched(
             "SELECT tracks.number FROM tracks JOIN search_text ON search_text.track = tracks.id"
-            f" WHERE {narrowed if narrowing else ''}{self._owner} AND ({where.sql})",
+            f" WHERE {_NARROWED if narrowing else ''}{self._owner} AND ({where.sql})",
             (*((narrowing,) if narrowing else ()), self.soundtrack, *where.params),
         )
         return {number for (number,) in rows}
@@ -176,7 +175,6 @@ class Store:
         admits, score = ranking.admits(terms), ranking.score(terms)
         narrowing = ranking.narrowing(terms) if self.full_text else None
         # The full-text index names the rows worth scoring; without it, every row is.
-        narrowed = "search_text.track IN (SELECT rowid FROM search_index WHERE search_index MATCH ?) AND "
         # Ranked and cut to the limit on ids alone; only the best are then read
         # whole, a batch at a time, so that listing every hit of a large library
         # never sorts (or holds) all their texts at once.
@@ -186,7 +184,7 @@ class Store:
                 f" (SELECT tracks.id AS id, tracks.soundtrack AS owner, {self._soundtrack_order} AS shelf,"
                 f"  tracks.number AS number, {score.sql} AS score"
                 "  FROM search_text JOIN tracks ON tracks.id = search_text.track"
-                f" WHERE {narrowed if narrowing else ''}{self._owner} AND ({admits.sql}))"
+                f" WHERE {_NARROWED if narrowing else ''}{self._owner} AND ({admits.sql}))"
                 " ORDER BY score DESC, shelf, number LIMIT ?",
                 (
                     *score.params,
@@ -206,7 +204,7 @@ class Store:
         from the full-text index (``tiers``), and how many ``terms`` admit; ``None``
         when ranking them all is as quick (few admitted) or the index disagrees
         with the texts it indexes (then the texts are right)."""
-        (total,) = self._one_of(_COUNT, (planned.admitted,))
+        (total,) = self._one(_COUNT, (planned.admitted,))
         if total <= _FEW:
             return None
         found: list[tuple[int, int, int, int]] = []
@@ -214,7 +212,7 @@ class Store:
             wanted = limit - len(found)
             if wanted <= 0:
                 break
-            (size,) = self._one_of(_COUNT, (tier.query,))
+            (size,) = self._one(_COUNT, (tier.query,))
             if size:
                 picked = self._rows(_WALK if size > _SORTED else _SORT, (tier.query, wanted))
                 found += [(track, owner, tier.score, total) for track, owner in picked]
@@ -230,10 +228,6 @@ class Store:
         )
         scored = dict(rows)
         return len(scored) == len(found) and all(scored[track] == s for track, _, s, _ in found)
-
-    def _one_of(self, sql: str, params: Sequence[object]) -> tuple[Any, ...]:
-        (found,) = self._rows(sql, params)
-        return tuple(found)
 
     def _read_ranked(self, ranked: Sequence[tuple[int, int, int, int]]) -> Iterator[Ranked]:
         """The tracks ``ranked`` names (id, soundtrack, score, _), read whole, in its order."""
@@ -331,8 +325,9 @@ class Store:
         )
         return [title for (title,) in rows]
 
-    def _one(self, sql: str) -> tuple[Any, ...]:
-        (found,) = self._rows(sql, (self.soundtrack,))
+    def _one(self, sql: str, params: Sequence[object] | None = None) -> tuple[Any, ...]:
+        """The one row ``sql`` gives, with ``params`` (else the soundtrack in scope)."""
+        (found,) = self._rows(sql, (self.soundtrack,) if params is None else params)
         return tuple(found)
 
     def _fetched(self, sql: str, params: Sequence[object] = ()) -> list[Any]:
@@ -369,6 +364,9 @@ _FEW = 2000
 """Up to how many tracks ranking every one is about as quick as reading them by tiers."""
 _SORTED = 2000
 """Up to how many tracks of one tier are sorted, rather than found by walking the soundtracks in order."""
+_NARROWED = "search_text.track IN (SELECT rowid FROM search_index WHERE search_index MATCH ?) AND "
+"""Where the full-text index names the rows worth looking at: put before the
+rest of a condition, with the index's query as its first parameter."""
 _COUNT = "SELECT count(*) FROM search_index WHERE search_index MATCH ?"
 _MATCHING = "tracks.id IN (SELECT rowid FROM search_index WHERE search_index MATCH ?)"
 _WALK = (
@@ -386,22 +384,26 @@ _SORT = (
 _BATCH = 500
 """How many hits a search reads whole at a time."""
 _TEXTS = ", ".join(f"search_text.{area}" for area in SEARCHED)
-_THEMES = (
-    "SELECT json_group_array(position) FROM (SELECT DISTINCT themes.position FROM themes"
-    " CROSS JOIN theme_tracks ON theme_tracks.theme = themes.id WHERE themes.soundtrack = tracks.soundtrack"
-    " AND theme_tracks.number = tracks.number ORDER BY themes.position)"
-)
-"""A track's themes as a JSON list of positions, as ``Store.theme_positions`` gives them:
-read from its soundtrack's themes (``CROSS JOIN`` keeps SQLite to that order), so
-that the themes of thousands of other soundtracks are never looked at."""
-_THEMES_NAMED = (
-    "SELECT json_group_array(json_array(slug, name)) FROM (SELECT DISTINCT themes.position, themes.slug,"
-    " themes.name FROM themes CROSS JOIN theme_tracks ON theme_tracks.theme = themes.id"
-    " WHERE themes.soundtrack = tracks.soundtrack AND theme_tracks.number = tracks.number"
-    " ORDER BY themes.position)"
-)
-"""The same themes, each as its id and name: all a search hit needs of them, so
-that a search across thousands of soundtracks reads no soundtrack's themes whole."""
+
+
+def _themes_of_track(each: str) -> str:
+    """A track's themes as a JSON list, in order, ``each`` a theme given as that
+    expression over ``position``, ``slug`` and ``name``: read from its soundtrack's
+    themes (``CROSS JOIN`` keeps SQLite to that order), so that the themes of
+    thousands of other soundtracks are never looked at."""
+    return (
+        f"SELECT json_group_array({each}) FROM (SELECT DISTINCT themes.position, themes.slug, themes.name"
+        " FROM themes CROSS JOIN theme_tracks ON theme_tracks.theme = themes.id"
+        " WHERE themes.soundtrack = tracks.soundtrack AND theme_tracks.number = tracks.number"
+        " ORDER BY themes.position)"
+    )
+
+
+_THEMES = _themes_of_track("position")
+"""Their positions, as ``Store.theme_positions`` gives them."""
+_THEMES_NAMED = _themes_of_track("json_array(slug, name)")
+"""Each its id and name: all a search hit needs of them, so that a search
+across thousands of soundtracks reads no soundtrack's themes whole."""
 
 _ORDERS = {
     "file": "tracks.position",
