@@ -4,11 +4,11 @@ Rich lays out and renders every cell of a table as a piece of styled text:
 thousands of rows (``lvost soundtracks`` on a large library) take seconds, and
 all of it is held at once. Here Rich draws what only it knows, the title, the
 headers, the rule under them and the caption, once, over a table with no rows
-and the widths ``tables.lay_out`` chose; each row whose cells are plain
-printable ASCII on one line within their widths is then put together from
-those widths (padding, justification, the main column's bold), and any other
-row (wide or combining characters, several lines, a cell to fold) is drawn by
-Rich on its own, in a table of that one row. Tests hold the result to Rich's
+and the widths ``tables.lay_out`` chose; each row whose cells are printable
+text on one line within their widths (measured in terminal cells) is then put
+together from those widths (padding, justification, the main column's bold),
+and any other row (several lines, a cell to fold, a control character) is
+drawn by Rich on its own, in a table of that one row. Tests hold the result to Rich's
 own drawing of the whole table, character for character, colours included.
 """
 
