@@ -39,3 +39,25 @@ def test_exit_handlers_still_run() -> None:
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
     assert result.returncode == 0
     assert result.stdout.rstrip().endswith("handler ran")
+
+
+def test_a_command_still_collects_its_own_cycles() -> None:
+    # Collection waits while the libraries load, then runs again for the command:
+    # a long browse or add must not keep every cycle it makes.
+    script = (
+        "import gc, sys\n"
+        "import lvost.cli.main\n"
+        "from lvost.__main__ import entry\n"
+        "def run():\n"
+        "    class Node: pass\n"
+        "    a, b = Node(), Node()\n"
+        "    a.other, b.other = b, a\n"
+        "    del a, b\n"
+        "    print(gc.isenabled(), gc.get_freeze_count() > 0, gc.collect() >= 2)\n"
+        "lvost.cli.main.run = run\n"
+        "sys.argv = ['lvost']\n"
+        "entry()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "True", "True"]
