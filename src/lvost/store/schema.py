@@ -72,6 +72,9 @@ CREATE TABLE credits (
     role TEXT
 );
 CREATE INDEX credits_by_track ON credits (track);
+-- A track's kinds and genres, a row each. (Libraries made before held a row for
+-- every listed value, notes and sources too: nothing asks for those, and the
+-- CHECK still lets them be.)
 CREATE TABLE track_values (
     track INTEGER NOT NULL REFERENCES tracks (id) ON DELETE CASCADE,
     field TEXT NOT NULL CHECK (field IN ('alternate_title', 'kind', 'genre', 'instrument', 'note', 'source')),

@@ -11,14 +11,11 @@ from lvost.core.matching import join_values, normalize_joined
 from lvost.format.models import SoundtrackFile, Theme, Track
 from lvost.store.schema import SEARCHED
 
-_VALUE_FIELDS = (
-    ("alternate_title", "alternate_titles"),
-    ("kind", "kinds"),
-    ("genre", "genres"),
-    ("instrument", "instruments"),
-    ("note", "notes"),
-    ("source", "sources"),
-)
+_VALUE_FIELDS = (("kind", "kinds"), ("genre", "genres"))
+"""The listed values a question picks tracks by (``--kind``, ``--genre``), one row
+each in ``track_values``. The others (notes, sources, instruments, other titles)
+are asked of the track's ``data`` and the search text, never of rows: writing a
+row for each was a quarter of adding a large collection."""
 
 
 def add(connection: sqlite3.Connection, slug: str, data: SoundtrackFile) -> int:
