@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Sequence
+from typing import cast
 
 from rich.color import ColorSystem
 from rich.console import Console
@@ -37,11 +38,12 @@ _GAP = "   "
 def draw(laid: Laid, console: Console) -> str:
     """``laid`` as Rich prints it on ``console``, each line without trailing spaces."""
     if laid.sizes is None:  # Rich finds the widths, from every row: it draws them all
-        return "".join(line.rstrip(" ") + "\n" for line in _drawn(console, laid, laid.texts))
-    head = _drawn(console, laid, [], caption=False)
-    whole = _drawn(console, laid, [], caption=True)
-    lines = [*head, *_rows(laid, console), *whole[len(head) :]]
-    return "".join(line.rstrip(" ") + "\n" for line in lines)
+        lines = _drawn(console, laid, laid.texts)
+    else:
+        head = _drawn(console, laid, [], caption=False)
+        whole = _drawn(console, laid, [], caption=True)
+        lines = [*head, *_rows(laid, console), *whole[len(head) :]]
+    return "\n".join([line.rstrip(" ") for line in lines]) + "\n"
 
 
 def _rows(laid: Laid, console: Console) -> Iterator[str]:
@@ -61,7 +63,7 @@ def _rows(laid: Laid, console: Console) -> Iterator[str]:
         if None in parts:  # to fold, or not a line of plain characters: Rich draws the row
             yield from _drawn(console, laid, [cells], head=False, caption=False)
         else:
-            yield _GAP.join(part for part in parts if part is not None)  # none is, as just seen
+            yield _GAP.join(cast("tuple[str, ...]", parts))  # none is None, as just seen
 
 
 def _padded(texts: Sequence[str], size: int, mark: tuple[str, ...], to_right: bool) -> list[str | None]:
@@ -72,14 +74,18 @@ def _padded(texts: Sequence[str], size: int, mark: tuple[str, ...], to_right: bo
     if to_right:  # as Rich does, spaces at the end go before the text is moved right
         texts = [text.rstrip() for text in texts]
     whole = "".join(texts)
-    if whole.isascii() and whole.isprintable() and max(map(len, texts), default=0) <= size:
-        # the usual column: plain characters, each a cell wide, that fit
-        if to_right:
-            return [f"{before}{text.rjust(size)}{after}" for text in texts]
-        return [f"{before}{text.ljust(size)}{after}" for text in texts]
+    ascii = whole.isascii()  # then each character is a cell wide
+    widths = list(map(len, texts)) if ascii else list(map(_cells, texts))
+    if whole.isprintable() and max(widths, default=0) <= size:  # the usual column: all fit
+        if ascii:
+            cells = [t.rjust(size) for t in texts] if to_right else [t.ljust(size) for t in texts]
+        elif to_right:
+            cells = [" " * (size - w) + t for t, w in zip(texts, widths, strict=True)]
+        else:
+            cells = [t + " " * (size - w) for t, w in zip(texts, widths, strict=True)]
+        return [f"{before}{c}{after}" for c in cells] if before or after else list(cells)
     out: list[str | None] = []
-    for text in texts:
-        width = len(text) if text.isascii() else _cells(text)
+    for text, width in zip(texts, widths, strict=True):
         if width > size or not text.isprintable():
             out.append(None)
         else:

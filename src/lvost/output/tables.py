@@ -116,7 +116,9 @@ def _cells(column: Column[Row], rows: Sequence[Row]) -> list[str]:
     text = column.text
     if column.lines:
         return ["\n".join(safe(part) for part in text(row).split("\n")) for row in rows]
-    return [safe(text(row)) for row in rows]
+    texts = [text(row) for row in rows]
+    # safe() leaves printable text as it is: a column all printable is made safe in one scan
+    return texts if "".join(texts).isprintable() else [safe(t) for t in texts]
 
 
 @dataclass(frozen=True)

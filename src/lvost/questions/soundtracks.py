@@ -7,7 +7,6 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -156,4 +155,4 @@ def _built_in() -> Entry:
         (entry,) = library.entries(catalog.store.connection, Path("the built-in soundtrack"))
     finally:
         catalog.close()
-    return replace(entry, slug=BUILT_IN)
+    return entry._replace(slug=BUILT_IN)
