@@ -36,6 +36,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+import floors
 from make_catalog import realistic_catalog
 from run import (
     BEETS,
@@ -169,6 +170,10 @@ class Built:
     jq: Run | None
     batches: int
     when: str
+    checking: Run | None = None
+    """The models checking every file alone (``floors.checking``)."""
+    indexing: Run | None = None
+    """The full-text index of every track made alone (``floors.indexing``)."""
 
 
 def built_library(files: Files, env: dict[str, str], jq: str | None) -> Built:
@@ -178,8 +183,16 @@ def built_library(files: Files, env: dict[str, str], jq: str | None) -> Built:
     library, figures = base.with_suffix(".db"), base.with_suffix(".json")
     if library.exists() and figures.exists():
         kept = json.loads(figures.read_text(encoding="utf-8"))
-        jq_run = Run(**kept["jq"]) if kept["jq"] else None
-        return Built(library, Run(**kept["add_all"]), jq_run, kept["batches"], kept["when"])
+        runs = {k: Run(**kept[k]) if kept.get(k) else None for k in ("jq", "checking", "indexing")}
+        return Built(
+            library,
+            Run(**kept["add_all"]),
+            runs["jq"],
+            kept["batches"],
+            kept["when"],
+            runs["checking"],
+            runs["indexing"],
+        )
     for old in files.folder.parent.glob(f"{files.folder.name}-library-*"):
         old.unlink()  # libraries of older lvost code: each is large
     print(f"(adding {files.count:,} files to an empty library, timed, once for this lvost code)", flush=True)
@@ -190,15 +203,21 @@ def built_library(files: Files, env: dict[str, str], jq: str | None) -> Built:
     add_all = over_batches([*LVOST, "--library", str(partial), "add"], paths, env)
     count = len(list(batches(paths)))
     when = time.strftime("%Y-%m-%d %H:%M")
+    print("(and the models and the full-text index alone, once)", flush=True)
+    with tempfile.TemporaryDirectory(prefix="lvost-bench-parts-") as work:
+        checked = floors.checking(paths, Path(work))
+        indexed = floors.indexing(partial, Path(work))
     partial.replace(library)
     kept = {
         "add_all": asdict(add_all),
         "jq": asdict(jq_run) if jq_run else None,
         "batches": count,
         "when": when,
+        "checking": asdict(checked),
+        "indexing": asdict(indexed),
     }
     figures.write_text(json.dumps(kept), encoding="utf-8")
-    return Built(library, add_all, jq_run, count, when)
+    return Built(library, add_all, jq_run, count, when, checked, indexed)
 
 
 def combined_catalog(files: Files) -> Path:
@@ -344,6 +363,14 @@ def library_bench(runs: int, count: int = SOUNDTRACKS) -> None:
         Row("  jq -c . on the same files (median of 3)", built.jq)
         if built.jq
         else Row("  jq -c . on the same files", None, note="jq is not installed: no baseline"),
+        *(
+            Row(f"  alone: {name}", part, built.jq, "jq -c .")
+            for name, part in (
+                ("the models checking each file", built.checking),
+                ("the full-text index of every track", built.indexing),
+            )
+            if part is not None
+        ),
         Row("tracks, library that does not exist (baseline)", base),
         Row(
             "search angel --limit 20",
