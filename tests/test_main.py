@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -61,3 +63,41 @@ def test_a_command_still_collects_its_own_cycles() -> None:
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "True", "True"]
+
+
+FULL = Path("/dev/full")
+
+
+@pytest.mark.skipif(not FULL.exists(), reason="needs /dev/full")
+@pytest.mark.parametrize(
+    "args",
+    [["tracks"], ["tracks", "--json"], ["show", "2"], ["about"], ["--help"], ["tracks", "-h"], ["schema"]],
+)
+def test_output_that_takes_nothing_is_one_line(args: list[str]) -> None:
+    with FULL.open("w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "lvost", *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert result.returncode == 1
+    assert result.stderr == (
+        "Error: the output cannot be written (No space left on device); give lvost a file or a pipe\n"
+    )
+
+
+@pytest.mark.parametrize("args", [["tracks"], ["show", "2"], ["stats"]])
+def test_output_closed_before_the_start_is_one_line(args: list[str]) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "lvost", *args],
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+        preexec_fn=lambda: os.close(1),  # as the shell's >&- leaves it
+    )
+    assert result.returncode == 1
+    assert (
+        result.stderr == "Error: the output cannot be written (it is closed); give lvost a file or a pipe\n"
+    )

@@ -3,19 +3,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import sys
 from collections.abc import Callable, Sequence
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TextIO, cast
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
 from lvost.cli import complete, root
-from lvost.cli.printing import ReaderGoneError, stdout_is_terminal, write
+from lvost.cli.printing import GuardedOutput, OutputError, ReaderGoneError, stdout_is_terminal, write
 from lvost.core.errors import Answered, ExitCode, LvostError, UsageError
 from lvost.core.matching import suggest
 from lvost.core.text import safe
@@ -78,6 +79,9 @@ def run_guarded(invoke: Callable[[], object]) -> int:
         except ReaderGoneError:
             return _reader_gone()
         return ExitCode.OK
+    except OutputError as exc:
+        _drop_output()  # what is left in its buffer could not be written either
+        return _fail(str(exc), exc.exit_code)
     except LvostError as exc:
         return _fail(str(exc), exc.exit_code)
     except typer.TyperException as exc:
@@ -111,9 +115,15 @@ def run_guarded(invoke: Callable[[], object]) -> int:
 
 
 def _reader_gone() -> int:
-    # Point stdout at nothing, so the interpreter's last flush cannot complain.
-    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    _drop_output()
     return ExitCode.OK
+
+
+def _drop_output() -> None:
+    """Point stdout at nothing, so the interpreter's last flush cannot complain."""
+    if sys.stdout is not None:
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _fail(message: str, code: int) -> int:
@@ -380,4 +390,6 @@ def resolve_format(chosen: FormatChoice | None, json: bool) -> Format:
 def run() -> None:
     """The entry point of ``lvost`` and ``python -m lvost``, which both go by "lvost"
     (the name also picks the completion variable, _LVOST_COMPLETE)."""
+    if sys.stdout is not None:
+        sys.stdout = cast(TextIO, GuardedOutput(sys.stdout))
     app(prog_name="lvost")

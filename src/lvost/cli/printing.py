@@ -9,11 +9,12 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, TextIO
 
 from rich.console import Console, RenderableType
 
 from lvost.cli import root
+from lvost.core.errors import LvostError
 from lvost.core.text import as_json, safe
 from lvost.output import listings
 from lvost.output.formats import Format
@@ -22,6 +23,10 @@ from lvost.output.tables import Laid
 
 class ReaderGoneError(Exception):
     """The reader of stdout closed it (``lvost tracks | head -1``); not an error of ours."""
+
+
+class OutputError(LvostError):
+    """Standard output takes no more (a full disk, ``>/dev/full``, a closed descriptor)."""
 
 
 def console() -> Console:
@@ -54,11 +59,48 @@ def interactive_terminal() -> bool:
 
 def write(text: str) -> None:
     """Print text as it is; a reader that has gone away ends lvost quietly."""
+    if sys.stdout is None:  # started with it closed (``>&-``)
+        raise OutputError("the output cannot be written (it is closed); give lvost a file or a pipe")
     try:
         sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:
         raise ReaderGoneError from None
+    except OSError as exc:
+        raise _cannot_write(exc) from None
+
+
+def _cannot_write(exc: OSError) -> OutputError:
+    why = exc.strerror or str(exc)
+    return OutputError(f"the output cannot be written ({why}); give lvost a file or a pipe")
+
+
+class GuardedOutput:
+    """Standard output whose failures are lvost's: a reader gone (``| head -1``)
+    ends quietly, a full disk or a device that takes nothing is one line, whoever
+    writes (lvost, Rich, or Typer's help)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            raise ReaderGoneError from None
+        except OSError as exc:
+            raise _cannot_write(exc) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise ReaderGoneError from None
+        except OSError as exc:
+            raise _cannot_write(exc) from None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def show(renderable: RenderableType, out: Console | None = None) -> None:
