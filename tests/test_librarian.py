@@ -83,6 +83,50 @@ def test_an_id_already_there_needs_replace(library: Path) -> None:
     assert [row[0] for row in listed()] == ["leaving-las-vegas", "mine"]
 
 
+@pytest.mark.parametrize("replace", [[], ["--replace"]])
+def test_a_command_never_replaces_what_it_has_just_added(
+    library: Path, tmp_path: Path, replace: list[str]
+) -> None:
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    first.write_text(json.dumps(variant(soundtrack__album__title="Same Name", tracks__0__title="First")))
+    second.write_text(json.dumps(variant(soundtrack__album__title="same name!", tracks__0__title="Second")))
+    result = lvost("add", *replace, str(first), str(second))
+    assert result.exit_code == 1
+    assert result.stdout == f"Added {first} as same-name: 2 tracks\n"
+    assert result.stderr == (
+        'Error: "same-name" is the id of a soundtrack this command has just added;'
+        " add this file on its own, with --id to give it another\n"
+        "Error: 1 file had problems and was not added\n"
+    )
+    shown = json.loads(lvost("show", "same-name:1", "--json").stdout)
+    assert shown["title"] == "First"
+
+
+def test_titles_without_plain_letters_get_ids_of_their_own(library: Path, tmp_path: Path) -> None:
+    paths = []
+    for n, title in enumerate(["千と千尋の神隠し", "もののけ姫", "千と千尋の神隠し"]):
+        paths.append(tmp_path / f"{n}.json")
+        paths[-1].write_text(json.dumps(variant(soundtrack__album__title=title)), encoding="utf-8")
+    assert lvost("add", str(paths[0]), str(paths[1])).exit_code == 0
+    ids = [row[0] for row in listed()]
+    assert len(ids) == 3
+    assert all(i == "leaving-las-vegas" or i.startswith("soundtrack-") for i in ids)
+    again = lvost("add", str(paths[2]))  # the same title: the same id
+    assert "is already in the library" in again.stderr
+
+
+def test_an_id_made_from_a_long_title_is_whole_words_and_exports(library: Path, tmp_path: Path) -> None:
+    long_title = tmp_path / "long.json"
+    long_title.write_text(json.dumps(variant(soundtrack__album__title="Music " * 30 + "L" * 5000)))
+    assert lvost("add", str(long_title)).exit_code == 0
+    (made,) = [row[0] for row in listed() if row[0] != "leaving-las-vegas"]
+    assert made == "-".join(["music"] * 10)
+    (tmp_path / "out").mkdir()
+    exported = lvost("export", "--all", str(tmp_path / "out"))
+    assert exported.exit_code == 0, exported.output
+    assert (tmp_path / "out" / f"{made}.json").exists()
+
+
 def test_a_file_with_problems_is_reported_as_validate_reports_it_and_not_added(
     library: Path, tmp_path: Path
 ) -> None:
@@ -108,6 +152,10 @@ def test_a_file_with_problems_is_reported_as_validate_reports_it_and_not_added(
         (
             ["--id", "Bad Id", "a.json"],
             '"Bad Id" cannot be an id; an id is lower-case words joined by hyphens, like "bad-id"',
+        ),
+        (
+            ["--id", "x" * 65, "a.json"],
+            f'"{"x" * 65}" is too long for an id; give one of at most 64 characters',
         ),
     ],
 )

@@ -5,12 +5,13 @@ carries); and which of them a command explores."""
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lvost.core.errors import NotFoundError, UsageError
+from lvost.core.errors import LvostError, NotFoundError, UsageError
 from lvost.core.matching import normalize, suggest
 from lvost.core.names import BUILT_IN
 from lvost.format.models import SLUG, SoundtrackFile
@@ -22,16 +23,31 @@ if TYPE_CHECKING:
     from lvost.questions.shelf import Shelf
 
 
+LONGEST_ID = 64
+"""The most characters an id may have: it names a file on ``export --all``, and
+fills a column of ``lvost soundtracks``."""
+
+
 def slug_for(title: str) -> str:
     """An id for a soundtrack of album ``title``: its words, in lower case and
-    plain letters, joined by hyphens.
+    plain letters, joined by hyphens, as many whole words as fit in
+    ``LONGEST_ID``. A title with no such letters is named by a digest of it, so
+    that two such titles are not taken for one soundtrack.
 
     >>> slug_for("Leaving Las Vegas: Music from the Original Soundtrack")
     'leaving-las-vegas-music-from-the-original-soundtrack'
-    >>> slug_for("Amélie"), slug_for("Ни слова")
-    ('amelie', 'soundtrack')
+    >>> slug_for("Amélie"), slug_for("Ни слова"), slug_for("千と千尋")
+    ('amelie', 'soundtrack-06ad5aaf', 'soundtrack-5929e904')
+    >>> len(slug_for("Words " * 40)), slug_for("L" * 100) == "l" * 64
+    (59, True)
     """
-    return re.sub(r"[^a-z0-9]+", "-", normalize(title)).strip("-") or "soundtrack"
+    words = re.sub(r"[^a-z0-9]+", "-", normalize(title)).strip("-")
+    if not words:
+        return f"soundtrack-{hashlib.sha256(title.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
+    if len(words) > LONGEST_ID:
+        cut = words[: LONGEST_ID + 1]
+        words = cut.rsplit("-", 1)[0] if "-" in cut else cut[:LONGEST_ID]
+    return words
 
 
 def check_id(slug: str) -> str:
@@ -40,6 +56,8 @@ def check_id(slug: str) -> str:
         raise UsageError(
             f'"{slug}" cannot be an id; an id is lower-case words joined by hyphens, like "{slug_for(slug)}"'
         )
+    if len(slug) > LONGEST_ID:
+        raise UsageError(f'"{slug}" is too long for an id; give one of at most {LONGEST_ID} characters')
     return slug
 
 
@@ -71,9 +89,17 @@ def adding(path: Path) -> Iterator[Adder]:
     adds one: they land together when the block ends (see ``library.adding``)."""
     with library.adding(path) as put:
 
+        added: set[str] = set()
+
         def add_one(data: SoundtrackFile, slug: str | None, replace_it: bool) -> str:
             chosen = check_id(slug) if slug is not None else slug_for(data.soundtrack.album.title)
+            if chosen in added:  # never replaced by another of the same command, --replace or not
+                raise LvostError(
+                    f'"{chosen}" is the id of a soundtrack this command has just added;'
+                    " add this file on its own, with --id to give it another"
+                )
             put(chosen, data, replace_it)
+            added.add(chosen)
             return chosen
 
         yield add_one
