@@ -4,6 +4,8 @@ import json
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from lvost.format.models import SoundtrackFile
@@ -132,3 +134,23 @@ def test_json_schema_comes_from_the_models() -> None:
 def test_a_file_may_name_its_schema_for_editors() -> None:
     data = SoundtrackFile.model_validate_json(json.dumps({"$schema": "./soundtrack.schema.json", **MINIMAL}))
     assert data.schema_ == "./soundtrack.schema.json"
+
+
+@given(
+    st.sampled_from(
+        [
+            ("soundtrack__album__year", 9999),
+            ("tracks__0__duration_seconds", 86_400),
+            ("tracks__1__number", 10**9),
+            ("tracks__0__disc", 10**9),
+        ]
+    ),
+    st.integers(min_value=1, max_value=2**200),
+)
+def test_numbers_beyond_what_a_library_can_sum_are_errors(field: tuple[str, int], above: int) -> None:
+    # A year of 10**30 or a length of 2**62 passed, then overflowed SQLite's
+    # integers when the soundtrack was added or its lengths were summed.
+    path, highest = field
+    assert SoundtrackFile.model_validate_json(json.dumps(variant(**{path: highest})))
+    loc = tuple(int(step) if step.isdigit() else step for step in path.split("__"))
+    assert errors_of(variant(**{path: highest + above})) == [(loc, "less_than_equal")]

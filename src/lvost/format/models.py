@@ -41,6 +41,14 @@ white space or of characters that show nothing (zero-width spaces, byte order
 marks, soft hyphens, tag characters...) would be blank on the screen."""
 
 
+Year = Annotated[int, Field(ge=1, le=9999)]
+"""A year of the common era, in four digits or fewer."""
+Count = Annotated[int, Field(ge=1, le=10**9)]
+"""A number that counts or numbers things (a track, a disc, a chart place): the
+bounds keep every sum a store makes of them within SQLite's integers."""
+Seconds = Annotated[int, Field(ge=0, le=24 * 60 * 60)]
+"""A track's length: none is longer than a day."""
+
 Genre = Annotated[Text, AfterValidator(normalize_genre)]
 Slug = Annotated[str, Field(pattern=SLUG)]
 SourceId = Slug
@@ -66,7 +74,7 @@ class Credit(_Model):
 
 
 class Track(_Model):
-    number: int = Field(ge=1)
+    number: Count
     title: Text
     alternate_titles: list[Text] = Field(default_factory=_no_items)
     performers: list[Credit] = Field(default_factory=_no_items)
@@ -75,10 +83,10 @@ class Track(_Model):
     kind_inferred: bool = False
     genres: list[Genre] = Field(default_factory=_no_items)
     instruments: list[Text] = Field(default_factory=_no_items)
-    duration_seconds: int | None = Field(default=None, ge=0)
+    duration_seconds: Seconds | None = None
     notes: list[Text] = Field(default_factory=_no_items)
     sources: list[SourceId] = Field(default_factory=_no_items)
-    disc: int | None = Field(default=None, ge=1, description="The disc, on an album of several.")
+    disc: Count | None = Field(default=None, description="The disc, on an album of several.")
     file: Text | None = Field(
         default=None, description="The path of the track's audio file, where it is known."
     )
@@ -91,7 +99,7 @@ class Theme(_Model):
     name: Text
     description: str | None = None
     genres: list[Genre] = Field(default_factory=_no_items)
-    tracks: list[int] = Field(default_factory=_no_items)
+    tracks: list[Count] = Field(default_factory=_no_items)
     sources: list[SourceId] = Field(default_factory=_no_items)
 
 
@@ -99,12 +107,12 @@ class Release(_Model):
     label: Text
     catalog_number: str | None = None
     format: str | None = None
-    year: int | None = None
+    year: Year | None = None
 
 
 class Chart(_Model):
     chart: Text
-    peak: int | None = Field(default=None, ge=1)
+    peak: Count | None = None
     note: str | None = None
 
 
@@ -116,7 +124,7 @@ class Review(_Model):
 
 class Album(_Model):
     title: Text
-    year: int | None = None
+    year: Year | None = None
     releases: list[Release] = Field(default_factory=_no_items)
     score_composer: str | None = None
     musicians: list[Credit] = Field(default_factory=_no_items)
@@ -134,19 +142,19 @@ class CastMember(_Model):
 
 class RelatedFilm(_Model):
     title: Text
-    year: int | None = None
+    year: Year | None = None
     note: str | None = None
 
 
 class Film(_Model):
     title: Text
-    year: int | None = None
+    year: Year | None = None
     release_date: datetime.date | None = None
     director: str | None = None
     screenwriter: str | None = None
     based_on: str | None = None
     cast: list[CastMember] = Field(default_factory=_no_items)
-    running_time_minutes: list[int] = Field(
+    running_time_minutes: list[Count] = Field(
         default=[], description="Every running time the sources report, when they differ."
     )
     awards: list[Text] = Field(default_factory=_no_items)
