@@ -479,3 +479,20 @@ def test_adding_the_carried_data_under_its_id_makes_it_lvosts_own_copy_again(tmp
     library.remove(path, BUILT_IN)
     library.add(path, BUILT_IN, datafile.load(embedded_path()))
     assert (own_copy(path), slugs(path)) == (True, [BUILT_IN, "small"])
+
+
+def test_a_change_killed_half_way_is_undone_when_read_through_a_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.db"
+    library.add(real, "llv", LLV)
+    link = tmp_path / "link.db"
+    link.symlink_to(real)
+    subprocess.run([sys.executable, "-c", HALF_WRITTEN, str(link)], check=True)
+    assert Path(f"{real}-journal").exists()  # beside the file, not the link
+    assert slugs(link) == [BUILT_IN, "llv"]
+    assert hits(store_of(link, "llv"), "angel eyes") == hits(Catalog(LLV).store, "angel eyes")
+
+
+def test_a_library_whose_path_is_not_utf_8_is_read(tmp_path: Path) -> None:
+    path = Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9.db"))
+    library.add(path, "llv", LLV)
+    assert slugs(path) == [BUILT_IN, "llv"]

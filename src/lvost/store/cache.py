@@ -185,7 +185,7 @@ def open_entry(entry: Path, made_from: str) -> sqlite3.Connection | None:
     if not stat.S_ISREG(info.st_mode) or info.st_uid != owner or info.st_mode & 0o022:
         return None
     try:
-        connection = sqlite3.connect(f"file:{quote(str(entry))}?mode=ro", uri=True)
+        connection = sqlite3.connect(f"file:{quote(os.fsencode(entry))}?mode=ro", uri=True)
         rows = dict(connection.execute("SELECT key, value FROM meta").fetchall())
     except sqlite3.Error:
         return None

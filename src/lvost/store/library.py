@@ -93,10 +93,13 @@ def open_for_reading(path: Path) -> sqlite3.Connection | None:
         ) from None
     if path.is_dir():
         raise StoreError(f"{path} is a folder; give --library the path of a library file")
-    if Path(f"{path}-journal").exists():
+    # SQLite keeps the journal beside the file itself, wherever a link to it is.
+    if Path(f"{os.path.realpath(path)}-journal").exists():
         _recover(path)
     try:
-        connection = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=WAIT_SECONDS)
+        # A path's bytes as they are, which need not be UTF-8 (os.fsencode gives them back).
+        where = quote(os.fsencode(path))
+        connection = sqlite3.connect(f"file:{where}?mode=ro", uri=True, timeout=WAIT_SECONDS)
     except sqlite3.Error as exc:
         raise _damaged(path, exc) from None
     try:
