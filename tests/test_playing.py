@@ -108,6 +108,15 @@ def test_a_player_that_cannot_start_is_one_line(night: list[Path], tmp_path: Pat
     )
 
 
+def test_a_player_command_with_an_open_quote_is_one_line(night: list[Path]) -> None:
+    result = lvost("play", "-s", "night", "one", env={"LVOST_PLAYER": '"mpv --no-video'})
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "Error: $LVOST_PLAYER cannot be read as a command (no closing quotation);"
+        ' set it to a program and its options, like "mpv --no-video"\n'
+    )
+
+
 def test_the_player_is_the_variable_then_mpv_then_the_systems(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -184,7 +184,9 @@ def test_a_pipe_is_never_paged() -> None:
     assert len(piped.stdout.splitlines()) == 25
 
 
-def test_a_pager_that_is_not_there_leaves_the_output_as_it_is() -> None:
-    code, drawn = in_a_terminal([*LVOST, "tracks"], base_env(PAGER="no-such-pager-anywhere", LINES="10"))
+@pytest.mark.parametrize("pager", ["no-such-pager-anywhere", '"less -R'])
+def test_a_pager_that_is_not_there_leaves_the_output_as_it_is(pager: str) -> None:
+    code, drawn = in_a_terminal([*LVOST, "tracks"], base_env(PAGER=pager, LINES="10"))
     assert code == 0
     assert "Angel Eyes" in drawn
+    assert "Traceback" not in drawn

@@ -136,7 +136,10 @@ def _page(text: str) -> None:
     import signal
     import subprocess
 
-    command = shlex.split(os.environ.get("PAGER", "less -FRX"))
+    try:
+        command = shlex.split(os.environ.get("PAGER", "less -FRX"))
+    except ValueError:  # an open quote: no pager to start, as when it is not found
+        command = []
     if not command or command == ["cat"]:
         write(text)
         return

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lvost.core.errors import LvostError
 from lvost.format.models import Track
 
 PLAYER_ENV = "LVOST_PLAYER"
@@ -48,7 +49,13 @@ def player(environ: Mapping[str, str] = os.environ) -> list[str] | None:
     opener, which takes one file, so it is given a playlist."""
     chosen = environ.get(PLAYER_ENV, "").strip()
     if chosen:
-        return shlex.split(chosen)
+        try:
+            return shlex.split(chosen)
+        except ValueError as exc:  # an open quote
+            raise LvostError(
+                f"${PLAYER_ENV} cannot be read as a command ({str(exc).lower()});"
+                ' set it to a program and its options, like "mpv --no-video"'
+            ) from None
     found = shutil.which("mpv")
     return [found] if found else None
 

@@ -88,7 +88,6 @@ def adding(path: Path) -> Iterator[Adder]:
     """One change that adds soundtracks to the library at ``path``, as ``add``
     adds one: they land together when the block ends (see ``library.adding``)."""
     with library.adding(path) as put:
-
         added: set[str] = set()
 
         def add_one(data: SoundtrackFile, slug: str | None, replace_it: bool) -> str:
