@@ -457,3 +457,21 @@ def test_stats_and_arc(invoke: Invoke) -> None:
     assert arc.exit_code == 0
     assert [line for line in arc.stdout.splitlines() if line.startswith("Lament")]
     assert invoke("arc", "--genre", "polka").exit_code == 1
+
+
+def test_an_unexpected_failure_is_one_line_unless_debugging(monkeypatch: pytest.MonkeyPatch) -> None:
+    from lvost.questions import soundtracks
+
+    def broken(*_: object) -> None:
+        raise RuntimeError("boom\nover two lines")
+
+    monkeypatch.setattr(soundtracks, "listed", broken)
+    monkeypatch.delenv("LVOST_DEBUG", raising=False)
+    result = CliRunner().invoke(app, ["soundtracks"], prog_name="lvost")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "Error: lvost failed unexpectedly (RuntimeError: boom over two lines);"
+        " LVOST_DEBUG=1 shows where, for a report\n"
+    )
+    debugging = CliRunner(env={"LVOST_DEBUG": "1"}).invoke(app, ["soundtracks"], prog_name="lvost")
+    assert isinstance(debugging.exception, RuntimeError)

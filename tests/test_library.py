@@ -496,3 +496,44 @@ def test_a_library_whose_path_is_not_utf_8_is_read(tmp_path: Path) -> None:
     path = Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9.db"))
     library.add(path, "llv", LLV)
     assert slugs(path) == [BUILT_IN, "llv"]
+
+
+EDITED = [
+    "x",  # not JSON
+    '{"number": "x", "title": "t"}',  # not of its type
+    '{"number": 1}',  # a title missing
+    '{"number": 1, "title": "T", "performers": "abc"}',  # a list that is not one
+]
+
+
+@pytest.mark.parametrize("data", EDITED)
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["tracks"],
+        ["tracks", "--json"],
+        ["show", "night:1"],
+        ["search", "rails"],
+        ["songs"],
+        ["export", "night"],
+    ],
+)
+def test_rows_edited_by_other_hands_are_one_line(tmp_path: Path, data: str, args: list[str]) -> None:
+    path = tmp_path / "library.db"
+    library.add(path, "night", SMALL_DATA)
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE tracks SET data = ?", (data,))
+    connection.close()
+    result = subprocess.run(
+        [sys.executable, "-m", "lvost", "--library", str(path), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "LVOST_DEBUG": ""},
+    )
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") <= 1
+    if args[0] == "export":  # never a file that would not add back
+        assert (result.returncode, result.stdout) == (1, "")
+    if result.returncode:
+        assert result.stderr.startswith("Error: ")

@@ -7,6 +7,7 @@ import contextlib
 import errno
 import os
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from enum import Enum
 from pathlib import Path
@@ -111,7 +112,21 @@ def run_guarded(invoke: Callable[[], object]) -> int:
         ):
             return _reader_gone()
         raise
+    except Exception as exc:
+        # A fault of lvost's own, or data changed behind its back: one line all the
+        # same; LVOST_DEBUG=1 shows where (for a report).
+        if os.environ.get(DEBUG_ENV):
+            raise
+        said = " ".join(str(exc).split())  # on one line
+        what = f"{type(exc).__name__}: {said}" if said else type(exc).__name__
+        return _fail(
+            f"lvost failed unexpectedly ({what}); {DEBUG_ENV}=1 shows where, for a report", ExitCode.ERROR
+        )
     return result if isinstance(result, int) else ExitCode.OK
+
+
+DEBUG_ENV = "LVOST_DEBUG"
+"""Set, an unexpected failure shows Python's traceback instead of one line."""
 
 
 def _reader_gone() -> int:
@@ -392,4 +407,7 @@ def run() -> None:
     (the name also picks the completion variable, _LVOST_COMPLETE)."""
     if sys.stdout is not None:
         sys.stdout = cast(TextIO, GuardedOutput(sys.stdout))
+    # Pydantic warns, and goes on, when it writes a value that is not of its field's
+    # type: only a library changed by other hands holds one, and lvost says so.
+    warnings.filterwarnings("error", message="Pydantic serializer warnings")
     app(prog_name="lvost")

@@ -193,7 +193,7 @@ def export(
         raise UsageError("--all writes one file per soundtrack into its folder; -o is for one ID")
     path = library_path()
     if slug is not None:
-        data = soundtracks.catalog_of(path, slug).data
+        data = soundtracks.exported(path, slug)
         if output is None:
             write(dumps(data))
         else:
@@ -206,11 +206,7 @@ def export(
     for each in ids:  # every file is checked before the first is written
         destination(every / f"{each}.json", force)
     for each in ids:
-        catalog = soundtracks.catalog_of(path, each)
-        try:
-            write_soundtrack(every / f"{each}.json", force, catalog.data)
-        finally:
-            catalog.close()
+        write_soundtrack(every / f"{each}.json", force, soundtracks.exported(path, each))
     write(safe(f"Wrote {counted(len(ids), 'soundtrack')} to {every}") + "\n")
 
 

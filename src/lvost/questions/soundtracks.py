@@ -7,11 +7,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import re
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lvost.core.errors import LvostError, NotFoundError, UsageError
+from lvost.core.errors import LvostError, NotFoundError, StoreError, UsageError
 from lvost.core.matching import normalize, suggest
 from lvost.core.names import BUILT_IN
 from lvost.format.models import SLUG, SoundtrackFile
@@ -128,6 +129,33 @@ def catalog_of(path: Path, slug: str) -> Catalog:
         connection.close()
         raise _missing(path, slug)
     return Catalog.of(Store(connection, owner, lambda exc: library.damaged(path, exc)), slug)
+
+
+def exported(path: Path, slug: str) -> SoundtrackFile:
+    """The soundtrack ``slug`` of the library at ``path`` as ``export`` writes it,
+    checked as ``validate`` checks a file: a library changed by other hands than
+    lvost's (its rows edited) is an error, never a file that would not add back."""
+    from pydantic import ValidationError
+
+    from lvost.format.datafile import dumps
+
+    catalog = catalog_of(path, slug)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # Pydantic warns of a value that is not of its field's type
+            return SoundtrackFile.model_validate_json(dumps(catalog.data))
+    except (ValueError, TypeError, KeyError, AttributeError, UserWarning) as exc:
+        if isinstance(exc, ValidationError):
+            why = exc.errors()[0]["msg"].lower()
+        elif isinstance(exc, UserWarning):
+            why = "a value is not of its field's type"
+        else:
+            why = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise StoreError(
+            f'the soundtrack "{slug}" in {path} is damaged ({why}); remove it, and add its file again'
+        ) from None
+    finally:
+        catalog.close()
 
 
 def scope_of(path: Path, slug: str | None) -> Catalog | Shelf:

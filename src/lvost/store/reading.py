@@ -12,7 +12,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from lvost.core.errors import StoreError
 from lvost.core.matching import normalize
@@ -21,6 +21,8 @@ from lvost.format.models import Soundtrack, Theme, Track
 from lvost.store import ranking, tiers
 from lvost.store.rebuild import construct
 from lvost.store.schema import SEARCHED
+
+M = TypeVar("M", Soundtrack, Theme, Track)
 
 
 @dataclass(frozen=True)
@@ -64,13 +66,13 @@ class Store:
     def header(self) -> tuple[Soundtrack, str | None]:
         """The album, film and sources, and the file's ``$schema``."""
         header, schema_url = self._one("SELECT header, schema_url FROM soundtracks WHERE id = ?")
-        return construct(Soundtrack, json.loads(header)), schema_url
+        return self._made(Soundtrack, header), schema_url
 
     def themes(self) -> list[Theme]:
         rows = self._rows(
             "SELECT data FROM themes WHERE soundtrack = ? ORDER BY position", (self.soundtrack,)
         )
-        return [construct(Theme, json.loads(data)) for (data,) in rows]
+        return [self._made(Theme, data) for (data,) in rows]
 
     def count(self) -> int:
         (total,) = self._one(f"SELECT count(*) FROM tracks WHERE {self._owner}")
@@ -121,7 +123,7 @@ class Store:
             f" WHERE {self._owner} AND ({clause.sql}) ORDER BY {self._first}{_ORDERS[order]}",
             (self.soundtrack, *clause.params),
         )
-        return ((int(owner), construct(Track, json.loads(data))) for owner, data in rows)
+        return ((int(owner), self._made(Track, data)) for owner, data in rows)
 
     def _in(self, column: str) -> str:
         """The condition that ``column``, a soundtrack's row id, is in scope (one parameter)."""
@@ -160,7 +162,7 @@ class Store:
                 "SELECT data FROM tracks WHERE soundtrack = ? AND number = ?", (self.soundtrack, number)
             )
         )
-        return construct(Track, json.loads(found[0][0])) if found else None
+        return self._made(Track, found[0][0]) if found else None
 
     def search(self, terms: Sequence[Term], limit: int | None = None) -> tuple[Iterator[Ranked], int]:
         """The tracks ``terms`` admit, best first (ties in album order), at most
@@ -244,15 +246,15 @@ class Store:
                 if track not in read:
                     continue  # taken out by another lvost since it was ranked
                 data, *texts, themes = read[track]
-                named = tuple((theme_id, name) for theme_id, name in json.loads(themes))
-                yield Ranked(construct(Track, json.loads(data)), score, tuple(texts), named, owner)
+                named = tuple((theme_id, name) for theme_id, name in self._decoded(themes))
+                yield Ranked(self._made(Track, data), score, tuple(texts), named, owner)
 
     def theme_positions(self, number: int) -> list[int]:
         """Where the themes that name track ``number`` stand among the themes, in order."""
         rows = self._rows(
             f"SELECT ({_THEMES}) FROM tracks WHERE soundtrack = ? AND number = ?", (self.soundtrack, number)
         )
-        return [position for (found,) in rows for position in json.loads(found)]
+        return [position for (found,) in rows for position in self._decoded(found)]
 
     def titled(self, wanted: str) -> list[tuple[tuple[int, int], list[str]]]:
         """Each track (by soundtrack row id and number, with its title and
@@ -267,7 +269,7 @@ class Store:
         )
         out = []
         for owner, number, data in rows:
-            track = json.loads(data)
+            track = self._decoded(data)
             out.append(((int(owner), int(number)), [track["title"], *track.get("alternate_titles", [])]))
         return out
 
@@ -330,6 +332,24 @@ class Store:
         (found,) = self._rows(sql, (self.soundtrack,) if params is None else params)
         return tuple(found)
 
+    def _made(self, model: type[M], text: str) -> M:
+        """``model`` from the JSON the store wrote of one."""
+        try:
+            return construct(model, self._decoded(text))
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            raise self._changed_by_hand(exc) from None
+
+    def _decoded(self, text: str) -> Any:
+        """The value of JSON the store wrote."""
+        try:
+            return json.loads(text)
+        except (ValueError, TypeError) as exc:
+            raise self._changed_by_hand(exc) from None
+
+    def _changed_by_hand(self, exc: Exception) -> StoreError:
+        """The error for a row that is not as lvost wrote it (edited by other hands)."""
+        return StoreError(self.damaged(sqlite3.DatabaseError(f"a row is not as lvost wrote it: {exc}")))
+
     def _fetched(self, sql: str, params: Sequence[object] = ()) -> list[Any]:
         """Every row ``sql`` gives, at once: quicker than ``_rows`` for many small rows."""
         try:
@@ -343,7 +363,10 @@ class Store:
         (An entry is checked as it is opened, but damage deeper in the file shows
         only when that part is read.)"""
         try:
-            yield from self.connection.execute(sql, params)
+            # Not "yield from": a reader that stops early would then close the
+            # cursor when this is collected, perhaps after the connection is closed.
+            for row in self.connection.execute(sql, params):  # noqa: UP028
+                yield row
         except sqlite3.DatabaseError as exc:
             raise StoreError(self.damaged(exc)) from None
 
