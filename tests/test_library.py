@@ -537,3 +537,19 @@ def test_rows_edited_by_other_hands_are_one_line(tmp_path: Path, data: str, args
         assert (result.returncode, result.stdout) == (1, "")
     if result.returncode:
         assert result.stderr.startswith("Error: ")
+
+
+def test_damage_is_told_apart_from_a_read_only_library_or_another_file(tmp_path: Path) -> None:
+    path = tmp_path / "library.db"
+    read_only = library.damaged(path, sqlite3.OperationalError("attempt to write a readonly database"))
+    assert read_only == (
+        f"{path} cannot be changed (attempt to write a readonly database): it, or its folder, is"
+        " read-only; nothing was changed: make it writable, or give --library another path"
+    )
+    path.write_text('{"not": "a library"}')
+    with pytest.raises(StoreError) as caught:
+        slugs(path)
+    assert (
+        str(caught.value)
+        == f"{path} is not an lvost library (file is not a database); give --library the path of one"
+    )

@@ -429,6 +429,15 @@ def _index(connection: sqlite3.Connection, owners: list[int], forget: bool = Fal
     )
 
 
+def _is_sqlite(path: Path) -> bool:
+    """Whether ``path`` begins as every SQLite database does (a damaged one too)."""
+    try:
+        with path.open("rb") as file:
+            return file.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
 def damaged(path: Path, exc: sqlite3.Error) -> str:
     """What to say of the library at ``path`` that SQLite cannot read, and what to do."""
     return str(_damaged(path, exc))
@@ -441,6 +450,13 @@ def _damaged(path: Path, exc: sqlite3.Error) -> StoreError:
         return StoreError(
             f"no room left on the disk of {path} ({exc}); nothing was changed: free some space and try again"
         )
+    if isinstance(exc, sqlite3.OperationalError) and "readonly" in str(exc):
+        return StoreError(
+            f"{path} cannot be changed ({exc}): it, or its folder, is read-only;"
+            " nothing was changed: make it writable, or give --library another path"
+        )
+    if isinstance(exc, sqlite3.DatabaseError) and "not a database" in str(exc) and not _is_sqlite(path):
+        return StoreError(f"{path} is not an lvost library ({exc}); give --library the path of one")
     return StoreError(
         f"{path} cannot be read as an lvost library ({exc}); move it aside and add the soundtracks"
         " again, or give --library another path"
