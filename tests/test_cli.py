@@ -299,16 +299,27 @@ def test_about(invoke: Invoke) -> None:
         (
             ["tracks", "--jso"],
             2,
-            'Error: no such option: --jso; --help lists the options. Did you mean "--json"?',
+            "Error: No such option: --jso (Possible options: --json). See 'lvost tracks --help'.",
         ),
-        (["search", "x", "--zzz=jazz"], 2, "Error: no such option: --zzz; --help lists the options"),
+        (["search", "x", "--zzz=jazz"], 2, "Error: No such option: --zzz. See 'lvost search --help'."),
         (
             ["tracks", "--genere", "jazz"],
             2,
-            'Error: no such option: --genere; --help lists the options. Did you mean "--genre"?',
+            "Error: No such option: --genere (Possible options: --genre). See 'lvost tracks --help'.",
         ),
-        (["tracks", "--colour"], 2, "Error: no such option: --colour; --help lists the options"),
+        (["tracks", "--colour"], 2, "Error: No such option: --colour. See 'lvost tracks --help'."),
         (["show", "2", "--colour"], 2, "Error: No such option: --colour. See 'lvost show --help'."),
+        (
+            ["tracks", "--no-color"],
+            2,
+            "Error: --no-color is an option of lvost itself, given before the command: lvost --no-color tracks ...",
+        ),
+        (
+            ["show", "2", "--library", "x.db"],
+            2,
+            "Error: --library is an option of lvost itself, given before the command:"
+            " lvost --library PATH show ...",
+        ),
     ],
 )
 def test_errors_are_one_line_on_stderr_with_the_right_code(

@@ -138,7 +138,7 @@ def assert_inert(stream: bytes) -> None:
         ([b"tracks", b"--genre", NOT_UTF8], b"\\x9d52;c;aGk=\\x07\\x1b[2J"),
         (
             [b"tracks", b"--bogus" + NOT_UTF8],
-            b"no such option: --bogus\\x9d52;c;aGk;",
+            b"No such option: --bogus\\x9d52;c;aGk. See",
         ),  # the name, up to its "="
         ([b"bogus" + NOT_UTF8], b"Error: No such command"),
     ],

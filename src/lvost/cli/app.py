@@ -94,6 +94,11 @@ def run_guarded(invoke: Callable[[], object]) -> int:
         if exc.exit_code != ExitCode.USAGE:
             return _fail(exc.format_message(), exc.exit_code)
         ctx = getattr(exc, "ctx", None)
+        option = getattr(exc, "option_name", None)  # Click's NoSuchOption names it
+        if ctx is not None and option:
+            told = _no_such_option(ctx, option, [])
+            if not told.startswith("No such option"):
+                return _fail(told, ExitCode.USAGE)
         hint = f" See '{ctx.command_path} --help'." if ctx is not None else ""
         # Typer checks values with Pydantic, whose messages read differently from ours.
         message = exc.format_message().replace("Value error, ", "").replace("Input should", "it should")
@@ -334,14 +339,27 @@ class QueryCommand(TyperCommand):
                 # Unknown options reach the query (so that "-kind:x" can), which would
                 # not know which were meant: say it here, with the closest. (Not while
                 # TAB completes a line, whose words may be half typed.)
-                raise UsageError(
-                    f"no such option: {name}; --help lists the options", suggest(name, known, limit=1)
-                )
+                raise UsageError(_no_such_option(ctx, name, suggest(name, known, limit=3)))
             term = len(arg) > 2 and arg.startswith("-") and not arg.startswith("--") and not is_value
             kept.append(f"^{arg[1:]}" if term else arg)
             if term:
                 ctx.meta.setdefault(_TYPED, {})[kept[-1]] = arg
         return super().parse_args(ctx, kept)
+
+
+def _no_such_option(ctx: Any, name: str, possible: Sequence[str]) -> str:
+    """What to say of an option ``name`` the command ``ctx`` does not have, as
+    Click says it; for one of lvost's own options, where it goes."""
+    root = ctx.find_root()
+    own = [p for p in root.command.params if name in (*p.opts, *p.secondary_opts)]
+    if ctx is not root and own:
+        value = "" if getattr(own[0], "is_flag", True) else f" {own[0].metavar or own[0].name.upper()}"
+        return (
+            f"{name} is an option of lvost itself, given before the command:"
+            f" lvost {name}{value} {ctx.info_name} ..."
+        )
+    hint = f" (Possible options: {', '.join(possible)})" if possible else ""
+    return f"No such option: {name}{hint}. See '{ctx.command_path} --help'."
 
 
 _TYPED = "lvost.terms_as_typed"
