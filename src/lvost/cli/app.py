@@ -52,6 +52,15 @@ class LvostGroup(TyperGroup):
             sys.exit(code)
         return code
 
+    def get_help_option(self, ctx: Any) -> Any:
+        return _as_flag(super().get_help_option(ctx))
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            _as_flag(command.get_help_option(ctx))  # made once, and kept, by the command
+        return command
+
     def get_params(self, ctx: Any) -> list[Any]:
         """The options, with lvost's --install-completion and --show-completion in
         place of Typer's (whose scripts lvost writes better: ``cli/shells.py``)."""
@@ -68,6 +77,13 @@ class LvostGroup(TyperGroup):
             write(ctx.get_help())
             raise typer.Exit(ExitCode.OK)
         return super().parse_args(ctx, args)
+
+
+def _as_flag(option: Any) -> Any:
+    """The help option, shown as the flag it is (Typer would show "<bool>" after it)."""
+    if option is not None:
+        option.metavar = FLAG
+    return option
 
 
 def run_guarded(invoke: Callable[[], object]) -> int:
@@ -385,7 +401,10 @@ class FormatChoice(str, Enum):
 
 
 GenreOption = Annotated[
-    str | None, typer.Option(help="Only those of this genre (any case).", autocompletion=complete.genres)
+    str | None,
+    typer.Option(
+        metavar="GENRE", help="Only those of this genre (any case).", autocompletion=complete.genres
+    ),
 ]
 JsonFlag = Annotated[
     bool, typer.Option("--json", metavar=FLAG, help="Print JSON for scripts (the same as --format json).")

@@ -65,17 +65,26 @@ def tracks(
     kind: Annotated[
         str | None,
         typer.Option(
-            help="Only tracks of this kind: song, score or dialogue.", autocompletion=complete.kinds
+            metavar="KIND",
+            help="Only tracks of this kind: song, score or dialogue.",
+            autocompletion=complete.kinds,
         ),
     ] = None,
     artist: Annotated[
-        str | None, typer.Option(help="Only tracks whose performer or writer has this in their name.")
+        str | None,
+        typer.Option(metavar="NAME", help="Only tracks whose performer or writer has this in their name."),
     ] = None,
     theme: Annotated[
         str | None,
-        typer.Option(help="Only tracks that carry this theme (id or name).", autocompletion=complete.themes),
+        typer.Option(
+            metavar="THEME",
+            help="Only tracks that carry this theme (id or name).",
+            autocompletion=complete.themes,
+        ),
     ] = None,
-    sort: Annotated[Sort, typer.Option(help="Order of the rows.")] = Sort.NUMBER,
+    sort: Annotated[
+        Sort, typer.Option(metavar="number|title|artist", help="Order of the rows.")
+    ] = Sort.NUMBER,
     fmt: FormatOption = None,
     fields: Annotated[str | None, _fields_option("tracks")] = None,
     json: JsonFlag = False,
@@ -184,7 +193,9 @@ def themes(
 def search(
     ctx: typer.Context,
     query: Annotated[list[str], typer.Argument(help=QUERY_HELP)],
-    limit: Annotated[int | None, typer.Option(min=1, help="Show at most this many matches.")] = None,
+    limit: Annotated[
+        int | None, typer.Option(min=1, metavar="N", help="Show at most this many matches.")
+    ] = None,
     fmt: FormatOption = None,
     fields: Annotated[str | None, _fields_option("search")] = None,
     json: JsonFlag = False,

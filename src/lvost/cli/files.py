@@ -88,6 +88,7 @@ def import_folder(
         typer.Option(
             "-o",
             "--output",
+            metavar="FILE",
             help="Write a soundtrack file instead of adding to your library.",
             readable=False,
         ),

@@ -163,7 +163,11 @@ def export(
     output: Annotated[
         Path | None,
         typer.Option(
-            "-o", "--output", help="The file to write; without it the soundtrack is printed.", readable=False
+            "-o",
+            "--output",
+            metavar="FILE",
+            help="The file to write; without it the soundtrack is printed.",
+            readable=False,
         ),
     ] = None,
     every: Annotated[
