@@ -487,3 +487,26 @@ def test_an_unexpected_failure_is_one_line_unless_debugging(monkeypatch: pytest.
     )
     debugging = CliRunner(env={"LVOST_DEBUG": "1"}).invoke(app, ["soundtracks"], prog_name="lvost")
     assert isinstance(debugging.exception, RuntimeError)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--format", "csv"],
+            "one theme is shown whole, not as rows: --format csv is for the list of themes;"
+            " --format json gives the one for scripts",
+        ),
+        (
+            ["--fields", "name"],
+            "--fields chooses the columns of the list of themes; leave it out to show one",
+        ),
+    ],
+)
+def test_one_theme_refuses_what_only_the_list_takes(invoke: Invoke, args: list[str], message: str) -> None:
+    result = invoke("themes", "chaos", *args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"Error: {message}\n")
+
+
+def test_one_theme_as_json_by_either_flag(invoke: Invoke) -> None:
+    assert invoke("themes", "chaos", "--format", "json").stdout == invoke("themes", "chaos", "--json").stdout

@@ -25,7 +25,7 @@ from lvost.cli.app import (
     resolve_format,
 )
 from lvost.cli.printing import console, interactive_terminal, show, show_json, show_listing
-from lvost.core.errors import LvostError
+from lvost.core.errors import LvostError, UsageError
 from lvost.output import listings
 from lvost.questions.catalog import TrackFilter
 from lvost.questions.shelf import Shelf
@@ -177,8 +177,15 @@ def themes(
     if isinstance(catalog, Shelf):
         raise catalog.needs_one("lvost themes")
     if theme is not None:
+        if fields is not None:
+            raise UsageError("--fields chooses the columns of the list of themes; leave it out to show one")
+        if fmt is not None and fmt.value != "json":
+            raise UsageError(
+                f"one theme is shown whole, not as rows: --format {fmt.value} is for the list of themes;"
+                " --format json gives the one for scripts"
+            )
         one = catalog.find_theme(theme)
-        if json:
+        if json or fmt is not None:
             show_json(listings.theme_data(one))
         else:
             show(views.theme_view(catalog, one, console().width))
