@@ -510,3 +510,14 @@ def test_one_theme_refuses_what_only_the_list_takes(invoke: Invoke, args: list[s
 
 def test_one_theme_as_json_by_either_flag(invoke: Invoke) -> None:
     assert invoke("themes", "chaos", "--format", "json").stdout == invoke("themes", "chaos", "--json").stdout
+
+
+def test_search_lists_its_field_names_without_a_query(invoke: Invoke) -> None:
+    names = invoke("search", "--fields", "help")
+    assert (names.exit_code, names.stdout) == (0, invoke("search", "x", "--fields", "help").stdout)
+    assert names.stdout.splitlines()[:3] == ["number", "title", "matched"]
+    nothing = invoke("search")
+    assert (nothing.exit_code, nothing.stderr) == (
+        2,
+        'Error: a search needs something to look for; try a word, like "sting"\n',
+    )

@@ -199,7 +199,7 @@ def themes(
 @app.command(cls=QueryCommand, context_settings=QUERY_SETTINGS)
 def search(
     ctx: typer.Context,
-    query: Annotated[list[str], typer.Argument(help=QUERY_HELP)],
+    query: Annotated[list[str] | None, typer.Argument(help=QUERY_HELP, show_default=False)] = None,
     limit: Annotated[
         int | None, typer.Option(min=1, metavar="N", help="Show at most this many matches.")
     ] = None,
@@ -221,9 +221,11 @@ def search(
     if limit is None and chosen == "table":
         limit = SCREENFUL  # a terminal gets the best matches, and is told how many more there are
     catalog = load_catalog(soundtrack)
-    query = as_typed(ctx, query)
-    found = best(catalog, query, limit)
     across = isinstance(catalog, Shelf)
+    if not query and fields is not None and fields.strip() == "help":  # the names need no search
+        show_listing(listings.hit_listing(catalog, "", iter(()), 0, 0, across), chosen, fields, "")
+    query = as_typed(ctx, query or [])
+    found = best(catalog, query, limit)
     listing = listings.hit_listing(catalog, " ".join(query), found.hits, found.shown, found.total, across)
     show_listing(listing, chosen, fields, "No matches.")
 
