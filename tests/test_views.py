@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 import io
+import json
+from pathlib import Path
 
 from rich.console import Console, RenderableType
 
 from lvost.output import views
 from lvost.questions.catalog import Catalog
+from support import SMALL
 
 
 def lines_of(renderable: RenderableType, width: int = 100) -> list[str]:
@@ -98,3 +101,13 @@ def test_the_schema_knows_a_tracks_file() -> None:
 
     track = json_schema()["$defs"]["Track"]["properties"]["file"]
     assert track["description"] == "The path of the track's audio file, where it is known."
+
+
+def test_a_track_numbered_past_the_count_is_not_said_to_be_of_it(tmp_path: Path) -> None:
+    data = json.loads(SMALL.read_text(encoding="utf-8"))
+    data["tracks"][2]["number"] = 10  # tracks 2, 1 and 10
+    path = tmp_path / "gaps.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    catalog = Catalog.load(path)
+    assert lines_of(views.track_view(catalog, catalog.find_track("10")))[1] == "Track 10, one of 3 tracks"
+    assert lines_of(views.track_view(catalog, catalog.find_track("1")))[1] == "Track 1, one of 3 tracks"

@@ -62,10 +62,15 @@ def track_view(catalog: Catalog, track: Track, placed: bool = False) -> Renderab
     if track.file is not None:  # only imported tracks have one
         rows.append(("File", [track.file]))
     total = catalog.count()
+    # "of 4" would be wrong beside track 10 of tracks numbered 1, 2, 3 and 10
+    if catalog.numbered_through():
+        place = f"Track {track.number} of {total}"
+    else:
+        place = f"Track {track.number}, one of {counted(total, 'track')}"
     on = f" on {catalog.slug}: {catalog.album.title}" if placed else ""
     return Group(
         _heading(f"{track.number}. {track.title}"),
-        plain(f"Track {track.number} of {total}{on}", "dim"),  # the id and album come from data
+        plain(f"{place}{on}", "dim"),  # the id and album come from data
         _grid(rows),
     )
 

@@ -126,6 +126,11 @@ class Catalog:
         """How many tracks there are."""
         return self.store.count()
 
+    def numbered_through(self) -> bool:
+        """Whether the tracks are numbered 1, 2, ... without a gap."""
+        low, high = self.store.number_range()
+        return low == 1 and high == self.count()
+
     def genres(self) -> list[str]:
         """Every genre a track or a theme names, sorted."""
         return self.store.genres()
