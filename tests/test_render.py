@@ -183,3 +183,29 @@ def test_narrow_terminals_leave_out_columns_rather_than_split_them(width: int, a
     if args == ["tracks"]:
         numbers = [line.split()[0] for line in lines[rule + 1 :] if line[:3].strip().isdigit()]
         assert numbers == [str(n) for n in range(1, 26)]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(min_value=20, max_value=140))
+def test_columns_left_out_for_width_are_named_under_the_table(width: int) -> None:
+    result = CliRunner(env={**TERMINAL, "COLUMNS": str(width)}).invoke(app, ["tracks"], prog_name="lvost")
+    lines = result.stdout.splitlines()
+    rule = next(i for i, line in enumerate(lines) if line.startswith("\u2500"))
+    shown = set(lines[rule - 1].split())
+    left = [h for h in ("Performers", "Kind", "Genres", "Length") if h not in shown]
+    told = " ".join(" ".join(lines).split())  # the note as one line, however it wrapped
+    if left:
+        assert f"Left out to fit {width} columns: {', '.join(left)} (--fields picks the columns)" in told
+    else:
+        assert "Left out" not in told
+    assert ("kind inferred" in told) == ("Kind" in shown)  # the note on "*" only beside its column
+
+
+@pytest.mark.parametrize("width", [30, 40, 60])
+def test_columns_asked_for_by_name_are_never_left_out(width: int) -> None:
+    args = ["tracks", "--fields", "number,title,notes,genres"]
+    result = CliRunner(env={**TERMINAL, "COLUMNS": str(width)}).invoke(app, args, prog_name="lvost")
+    lines = result.stdout.splitlines()
+    rule = next(i for i, line in enumerate(lines) if line.startswith("\u2500"))
+    assert {"#", "Title", "Notes", "Genres"} <= set(" ".join(lines[:rule]).split())
+    assert "Left out" not in result.stdout

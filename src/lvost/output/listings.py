@@ -5,7 +5,7 @@ format can show (a table, JSON, CSV, TSV, plain rows or Markdown). Never prints.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from lvost.core.errors import UsageError
@@ -80,7 +80,17 @@ def listing(
         return as_csv(columns, every, for_spreadsheets=fmt == "spreadsheet")
     if fmt == "markdown":
         return as_markdown(columns, every)
-    return lay_out(rows.title, columns, every, width, rows.caption(columns))
+    laid = lay_out(rows.title, columns, every, width, keep_all=fields is not None)
+    notes = [rows.caption(laid.columns), _left_out(columns, laid.columns, width)]
+    return replace(laid, caption="\n".join(n for n in notes if n) or None)
+
+
+def _left_out(chosen: Sequence[Column[Row]], shown: Sequence[Column[Any]], width: int | None) -> str | None:
+    """What a table too wide for ``width`` left out, said under it."""
+    left = [c.header for c in chosen if c not in shown]
+    if not left:
+        return None
+    return f"Left out to fit {width} columns: {', '.join(left)} (--fields picks the columns)"
 
 
 def _record(

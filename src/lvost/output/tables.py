@@ -94,16 +94,19 @@ def lay_out(
     rows: Sequence[Row],
     width: int | None = None,
     caption: str | None = None,
+    keep_all: bool = False,
 ) -> Laid:
     """The cells of a table of ``rows``. Given the ``width`` it must fit, a
     table too wide for it shares out the room by each column's role, and one that
     still does not fit leaves out columns, the last first, but never the first
-    column (the number or id) or the main one (the title or name)."""
+    column (the number or id) or the main one (the title or name), nor any with
+    ``keep_all`` (columns asked for by name), which are narrowed further instead."""
     # Column by column: each column's texts are then measured at once.
     by_column = [_cells(c, rows) for c in columns]
     sizes: list[int] | None = None
     if width is not None:
-        kept, sizes = _fit([c.role for c in columns], [len(c.header) for c in columns], by_column, width)
+        roles = [c.role for c in columns]
+        kept, sizes = _fit(roles, [len(c.header) for c in columns], by_column, width, keep_all)
         columns = [columns[i] for i in kept]
         by_column = [by_column[i] for i in kept]
     texts = [list(cells) for cells in zip(*by_column, strict=True)] if rows else []
@@ -145,7 +148,11 @@ titles again; each first without splitting a word, then further. Fixed columns
 
 
 def _fit(
-    roles: Sequence[Role], headers: Sequence[int], columns: Sequence[Sequence[str]], width: int
+    roles: Sequence[Role],
+    headers: Sequence[int],
+    columns: Sequence[Sequence[str]],
+    width: int,
+    keep_all: bool = False,
 ) -> tuple[list[int], list[int] | None]:
     """The columns to keep (by index) and their widths (``None``: as they come)
     for the table to fit ``width``, given each column's texts."""
@@ -160,7 +167,7 @@ def _fit(
         return words[i]
 
     while True:
-        droppable = [i for i in kept[1:] if roles[i] != "main"]
+        droppable = [] if keep_all else [i for i in kept[1:] if roles[i] != "main"]
         # Words are split only when no column is left to leave out.
         sizes = _narrowed(roles, headers, (lines, longest_word), kept, width, split_words=not droppable)
         if sizes is not None or not droppable:
