@@ -307,3 +307,11 @@ def test_a_shelf_asked_for_many_ids_reads_them_all_and_still_finds_one_added(tmp
     assert late is not None
     assert shelf.slug_of(late) == "late"
     shelf.close()
+
+
+@pytest.mark.parametrize("width", [30, 40, 50])
+def test_across_soundtracks_a_narrow_table_keeps_the_track_numbers(two: Path, width: int) -> None:
+    result = lvost("tracks", env={**TERMINAL, "COLUMNS": str(width)})
+    lines = result.stdout.splitlines()
+    rule = next(i for i, line in enumerate(lines) if line.startswith("\u2500"))
+    assert "#" in lines[rule - 1].split()

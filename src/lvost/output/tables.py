@@ -7,7 +7,7 @@ characters are shown as visible escapes instead of acting on the terminal.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -99,14 +99,19 @@ def lay_out(
     """The cells of a table of ``rows``. Given the ``width`` it must fit, a
     table too wide for it shares out the room by each column's role, and one that
     still does not fit leaves out columns, the last first, but never the first
-    column (the number or id) or the main one (the title or name), nor any with
-    ``keep_all`` (columns asked for by name), which are narrowed further instead."""
+    column (the number or id), a track's number (the soundtrack comes first
+    across soundtracks, and ID:NUMBER needs both), or the main one (the title or
+    name), nor any with ``keep_all`` (columns asked for by name): those are
+    narrowed further instead."""
     # Column by column: each column's texts are then measured at once.
     by_column = [_cells(c, rows) for c in columns]
     sizes: list[int] | None = None
     if width is not None:
         roles = [c.role for c in columns]
-        kept, sizes = _fit(roles, [len(c.header) for c in columns], by_column, width, keep_all)
+        keep = {
+            i for i, c in enumerate(columns) if keep_all or i == 0 or c.role == "main" or c.name == "number"
+        }
+        kept, sizes = _fit(roles, [len(c.header) for c in columns], by_column, width, keep)
         columns = [columns[i] for i in kept]
         by_column = [by_column[i] for i in kept]
     texts = [list(cells) for cells in zip(*by_column, strict=True)] if rows else []
@@ -152,10 +157,11 @@ def _fit(
     headers: Sequence[int],
     columns: Sequence[Sequence[str]],
     width: int,
-    keep_all: bool = False,
+    keep: Collection[int] = (),
 ) -> tuple[list[int], list[int] | None]:
     """The columns to keep (by index) and their widths (``None``: as they come)
-    for the table to fit ``width``, given each column's texts."""
+    for the table to fit ``width``, given each column's texts; those in ``keep``
+    are never left out."""
     kept = list(range(len(roles)))
     # Each column's longest line, and (when first needed) its longest word, measured once.
     lines = [max(headers[i], _longest_line(columns[i])) for i in kept]
@@ -167,7 +173,7 @@ def _fit(
         return words[i]
 
     while True:
-        droppable = [] if keep_all else [i for i in kept[1:] if roles[i] != "main"]
+        droppable = [i for i in kept if i not in keep]
         # Words are split only when no column is left to leave out.
         sizes = _narrowed(roles, headers, (lines, longest_word), kept, width, split_words=not droppable)
         if sizes is not None or not droppable:
