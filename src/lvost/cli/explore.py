@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shlex
 import sys
 from enum import Enum
@@ -24,7 +25,7 @@ from lvost.cli.app import (
     load_catalog,
     resolve_format,
 )
-from lvost.cli.printing import console, interactive_terminal, show, show_json, show_listing
+from lvost.cli.printing import console, interactive_terminal, plain_wanted, show, show_json, show_listing
 from lvost.core.errors import LvostError, UsageError
 from lvost.output import listings
 from lvost.questions.catalog import TrackFilter
@@ -315,6 +316,8 @@ def browse(soundtrack: SoundtrackOption = None) -> None:
         from lvost.browse.shelves import Shelves
     except ImportError:
         raise LvostError(f"lvost browse needs Textual; install it with: {textual_install()}") from None
+    if plain_wanted():
+        os.environ["NO_COLOR"] = "1"  # how Textual is told, --no-color included
     if not isinstance(catalog, Shelf):
         Browser(catalog).run()
         return

@@ -32,12 +32,19 @@ class OutputError(LvostError):
 def console() -> Console:
     """A console for stdout, made at call time so tests and COLUMNS set its width.
 
-    Rich turns colour off for pipes, with NO_COLOR and with TERM=dumb; --no-color
-    turns it off everywhere.
+    Rich draws no styles in pipes and with TERM=dumb; --no-color and NO_COLOR
+    draw none anywhere (no bold or underline either: the output is plain).
     """
     return Console(
-        highlight=False, no_color=True if root.current().no_color else None, width=_unusable_columns()
+        highlight=False,
+        color_system=None if plain_wanted() else "auto",
+        width=_unusable_columns(),
     )
+
+
+def plain_wanted() -> bool:
+    """Whether the user asked for output without colours or styles."""
+    return root.current().no_color or bool(os.environ.get("NO_COLOR"))
 
 
 def _unusable_columns() -> int | None:
