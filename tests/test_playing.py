@@ -127,3 +127,17 @@ def test_the_player_is_the_variable_then_mpv_then_the_systems(
     mpv.write_text("#!/bin/sh\n")
     mpv.chmod(0o755)
     assert playing.player({"LVOST_PLAYER": "  "}) == [str(mpv)]
+
+
+def test_many_tracks_not_played_are_counted_after_the_first_ten(night: list[Path]) -> None:
+    result = lvost("play", "-s", "leaving-las-vegas", env={"LVOST_PLAYER": "true"})
+    lines = result.stderr.splitlines()
+    assert result.exit_code == 1
+    assert lines[:2] == [
+        "not played: 1. Intro Dialogue: no audio file is known",
+        "not played: 2. Angel Eyes: no audio file is known",
+    ]
+    assert lines[10:] == [
+        "not played: 15 more tracks, without an audio file that is there",
+        "Error: nothing to play: none of these tracks has an audio file that is there",
+    ]
