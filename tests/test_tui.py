@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList, Static
 
@@ -562,3 +563,36 @@ def test_tracks_gone_while_the_list_reads_are_left_out(monkeypatch: pytest.Monke
         assert rows(app) == [str(n) for n in range(1, 501) if n % 7]
 
     drive(catalog, script)
+
+
+def test_keys_that_arrive_at_once_after_slash_all_reach_the_filter(catalog: Catalog) -> None:
+    # A paste, or typing faster than the screen draws: the keys after "/" are queued
+    # before the filter opens, and "t" must not open the themes.
+    async def script(app: Browser, pilot: Pilot[None]) -> None:
+        for char in "/sting/":
+            app.post_message(events.Key("slash" if char == "/" else char, char))
+        for _ in range(5):
+            await pilot.pause()
+        assert not isinstance(app.screen, ThemePicker)
+        assert app.query_one("#filter", Input).value == "sting/"  # in the filter "/" is a character
+        await pilot.press("escape", "t", "slash")  # over the picker, "/" opens no filter
+        await pilot.pause()
+        assert isinstance(app.screen, ThemePicker)
+        await pilot.press("escape")
+
+    drive(catalog, script)
+
+
+def test_home_and_end_go_to_the_first_and_last_track_and_ctrl_c_quits(catalog: Catalog) -> None:
+    async def script(app: Browser, pilot: Pilot[None]) -> None:
+        tracks = app.query_one("#tracks", DataTable)
+        await pilot.press("end")
+        await pilot.pause()
+        assert tracks.cursor_row == 24
+        await pilot.press("home")
+        await pilot.pause()
+        assert tracks.cursor_row == 0
+        await pilot.press("ctrl+c")
+
+    app = drive(catalog, script)
+    assert app.return_code == 0

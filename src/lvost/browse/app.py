@@ -66,12 +66,15 @@ class Browser(App[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "move(1)", "Down", show=False),
         Binding("k", "move(-1)", "Up", show=False),
-        Binding("slash", "filter", "Filter"),
+        # Taken by the app before the keys that follow reach the list: typed or
+        # pasted in one go, "/sting" is a filter, not "/" and then "t" for themes.
+        Binding("slash", "filter", "Filter", priority=True),
         Binding("t", "themes", "Themes"),
         Binding("escape", "step_back", "Back"),
         Binding("question_mark", "help", "Help"),
         Binding("s", "shelves", "Soundtracks"),
         Binding("q", "quit", "Quit"),
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),  # as every command line program
     ]
 
     scope: var[Scope] = var(Scope(()), init=False)
@@ -198,5 +201,9 @@ class Browser(App[str | None]):
         self.exit(BACK_TO_SHELVES)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """ "s" is there only when there is a list of soundtracks to go back to."""
+        """ "s" is there only when there is a list of soundtracks to go back to; in
+        the filter, "/" is a character like any other."""
+        if action == "filter":  # and only on the list's screen, not over a picker or the help
+            shown = self.screen.query(FilterInput)
+            return bool(shown) and self.screen.focused is not shown.first()  # set at once, as "/" is read
         return self.back if action == "shelves" else True

@@ -57,7 +57,9 @@ class FilterInput(Input):
 
     def open(self) -> None:
         self.add_class("shown")
-        self.focus()
+        # At once, not after the keys already waiting (``focus`` waits for them):
+        # typed or pasted in one go, "/sting" must not read its "t" as Themes.
+        self.screen.set_focus(self)
 
     def close(self) -> bool:
         """Empty and hide the filter; ``False`` if it was hidden and empty already."""

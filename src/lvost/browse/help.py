@@ -12,13 +12,14 @@ from textual.widgets import Static
 
 KEYS = [
     ("↑ ↓  j k", "move through the tracks"),
+    ("Home End", "to the first track, or the last"),
     ("Enter", "open the track: move into its view, to scroll it"),
     ("/", "filter the tracks (words, or qualifier:value as in search)"),
     ("Escape", "clear the filter or the theme, or go back to the list"),
     ("t", "pick a theme or a genre; the list narrows to its tracks"),
     ("s", "back to your soundtracks (when the library has several)"),
     ("?", "this help"),
-    ("q", "quit"),
+    ("q  Ctrl+C", "quit"),
 ]
 
 

@@ -39,6 +39,7 @@ class Shelves(App[str | None]):
         Binding("j", "move(1)", "Down", show=False),
         Binding("k", "move(-1)", "Up", show=False),
         Binding("q", "quit", "Quit"),
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
         Binding("escape", "quit", "Quit", show=False),
     ]
 

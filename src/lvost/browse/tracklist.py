@@ -7,9 +7,11 @@ cursor or the scrolling nears the end of what it has read: a soundtrack of
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
+from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import DataTable
@@ -53,6 +55,12 @@ def kind_label(count: int, first: str | None, inferred: bool) -> str:
 
 class TrackList(DataTable[Text]):
     """The tracks shown, a row each; it says which track the cursor is on."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # A list of rows: Home and End go to its first and last (DataTable's move along a row).
+        Binding("home", "scroll_top", "First", show=False),
+        Binding("end", "scroll_bottom", "Last", show=False),
+    ]
 
     class Highlighted(Message):
         """The cursor is on ``track`` now (``None``: the list is empty)."""
