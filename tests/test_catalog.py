@@ -204,3 +204,16 @@ def test_tracks_one_at_a_time_are_the_selected_tracks(catalog: Catalog) -> None:
     assert list(streamed) == catalog.select_tracks(which)
     with pytest.raises(UnknownValueError):
         catalog.each_selected(TrackFilter(genre="jaz"))  # checked before the first track
+
+
+def test_a_track_named_as_show_heads_it_is_that_track(catalog: Catalog) -> None:
+    assert catalog.find_track("2. Angel Eyes").number == 2
+    assert catalog.find_track("19. it's a lonesome old town").number == 19
+    with pytest.raises(NotFoundError):  # a number and a title that disagree name nothing
+        catalog.find_track("3. Angel Eyes")
+
+
+def test_a_theme_suggested_is_suggested_once(catalog: Catalog) -> None:
+    with pytest.raises(NotFoundError) as caught:
+        catalog.find_theme("lonely")
+    assert caught.value.suggestions == ("loneliness",)  # not also its name, "Loneliness and isolation"

@@ -151,8 +151,8 @@ class Catalog:
         a number (``leaving-las-vegas:2``), or a title as ``match_names`` reads it.
 
         "2" is track 2; "angel" is "Angel Eyes"; "ben & bill" and "Ben And Bill"
-        are both track 4; "ben" is ambiguous; "angle eyes" is not found, with
-        "Angel Eyes" suggested.
+        are both track 4; "2. Angel Eyes", as ``show`` heads it, is track 2;
+        "ben" is ambiguous; "angle eyes" is not found, with "Angel Eyes" suggested.
         """
         wanted = query.strip()
         placed = split_place(wanted)
@@ -163,6 +163,12 @@ class Catalog:
             if found is not None:
                 return found
             raise NotFoundError(f"there is no track {int(wanted)}; {self._number_range()}")
+        headed = re.fullmatch(r"(\d+)\.\s+(.+)", wanted)  # as show heads a track: "2. Angel Eyes"
+        if headed and headed[1].isascii():
+            found = self.store.track(int(headed[1]))
+            titles = (found.title, *found.alternate_titles) if found is not None else ()
+            if found is not None and normalize(headed[2]) in map(normalize, titles):
+                return found
         return self._titled(query)
 
     def _titled(self, query: str) -> Track:
@@ -335,5 +341,11 @@ def _pick(query: str, entries: Sequence[tuple[T, Sequence[str]]], noun: str, lab
     if found:
         shown = "; ".join(label(item) for item in found)
         raise AmbiguousError(f'"{query}" matches {len(found)} {noun}s: {shown}; say which')
-    names = [name for _, names in entries for name in names]
-    raise NotFoundError(f'no {noun} matches "{query}"', suggest(query, names))
+    owners: dict[str, int] = {}  # each name's entry: a theme's id and name suggest it once
+    for index, (_, names) in enumerate(entries):
+        for name in names:
+            owners.setdefault(name, index)
+    once: dict[int, str] = {}
+    for name in suggest(query, list(owners)):
+        once.setdefault(owners[name], name)
+    raise NotFoundError(f'no {noun} matches "{query}"', list(once.values()))
