@@ -650,3 +650,20 @@ def test_options_for_a_file_and_for_the_library_do_not_mix(
     music = tmp_path / "music"
     wav(music / "1.wav", 1.0)
     assert run(str(music), *args) == (2, "", f"Error: {message}\n")
+
+
+def test_tags_and_lengths_the_format_cannot_take_are_left_unknown(tmp_path: Path) -> None:
+    # A header that claims a day and more, a track number past a billion, a year 0:
+    # each is left out of the track rather than failing the whole import.
+    music = tmp_path / "music"
+    flac(music / "long.flac", 100_000, title="Long", track="4294967295", date="0000")
+    flac(music / "short.flac", 7, title="Short", track="2")
+    out = tmp_path / "odd.json"
+    code, _, stderr = run(str(music), "-o", str(out))
+    assert (code, stderr) == (0, "")
+    tracks = load(out)["tracks"]
+    assert sorted((t["title"], t["number"], t.get("duration_seconds")) for t in tracks) == [  # type: ignore[index]
+        ("Long", 1, None),
+        ("Short", 2, 7),
+    ]
+    assert "year" not in load(out)["soundtrack"]["album"]  # type: ignore[index]

@@ -41,12 +41,14 @@ white space or of characters that show nothing (zero-width spaces, byte order
 marks, soft hyphens, tag characters...) would be blank on the screen."""
 
 
+LARGEST_COUNT = 10**9
+LONGEST_TRACK = 24 * 60 * 60
 Year = Annotated[int, Field(ge=1, le=9999)]
 """A year of the common era, in four digits or fewer."""
-Count = Annotated[int, Field(ge=1, le=10**9)]
+Count = Annotated[int, Field(ge=1, le=LARGEST_COUNT)]
 """A number that counts or numbers things (a track, a disc, a chart place): the
 bounds keep every sum a store makes of them within SQLite's integers."""
-Seconds = Annotated[int, Field(ge=0, le=24 * 60 * 60)]
+Seconds = Annotated[int, Field(ge=0, le=LONGEST_TRACK)]
 """A track's length: none is longer than a day."""
 
 Genre = Annotated[Text, AfterValidator(normalize_genre)]

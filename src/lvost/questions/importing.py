@@ -18,7 +18,7 @@ from typing import Any
 from lvost.core.errors import AmbiguousError, LvostError, NotFoundError
 from lvost.core.names import normalize_genre
 from lvost.core.text import visible
-from lvost.format.models import SCHEMA_VERSION, Credit, SoundtrackFile, Track
+from lvost.format.models import LARGEST_COUNT, LONGEST_TRACK, SCHEMA_VERSION, Credit, SoundtrackFile, Track
 from lvost.questions.catalog import Catalog
 
 AUDIO_SUFFIXES = {".mp3", ".flac", ".ogg", ".oga", ".opus", ".m4a", ".mp4", ".wav"}
@@ -29,7 +29,7 @@ class AudioFile:
     """What one file says about itself; ``None`` or empty for what it does not say."""
 
     path: Path
-    seconds: int
+    seconds: int | None
     title: str | None = None
     album: str | None = None
     year: int | None = None
@@ -86,7 +86,8 @@ def read_file(path: Path) -> AudioFile | Skipped:
     tags = _tags(audio.tags)
     return AudioFile(
         path=path,
-        seconds=round(length),
+        # A header can claim any length: one past what the format takes is not known.
+        seconds=round(length) if round(length) <= LONGEST_TRACK else None,
         title=_first(tags.get("title")),
         album=_first(tags.get("album")),
         year=_year(_first(tags.get("date"))),
@@ -166,18 +167,20 @@ def _first(values: Sequence[str] | None) -> str | None:
 
 
 def _number(text: str | None) -> int | None:
-    """The number in a track or disc tag: "2", "2/25", "02" all give 2.
+    """The number in a track or disc tag: "2", "2/25", "02" all give 2; one the
+    format cannot take gives none.
 
-    >>> _number("2/25"), _number("07"), _number("x"), _number("0")
-    (2, 7, None, None)
+    >>> _number("2/25"), _number("07"), _number("x"), _number("0"), _number("4294967295")
+    (2, 7, None, None, None)
     """
     found = re.match(r"\s*(\d+)", text or "")
-    return int(found.group(1)) or None if found else None
+    number = int(found.group(1)) if found else 0
+    return number if 0 < number <= LARGEST_COUNT else None
 
 
 def _year(text: str | None) -> int | None:
     found = re.match(r"\s*(\d{4})", text or "")
-    return int(found.group(1)) if found else None
+    return int(found.group(1)) or None if found else None  # no year 0
 
 
 # A new soundtrack from the files.
