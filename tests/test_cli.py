@@ -316,6 +316,11 @@ def test_about(invoke: Invoke) -> None:
             "Error: --no-color is an option of lvost itself, given before the command: lvost --no-color tracks ...",
         ),
         (
+            ["search", "x", "--version"],
+            2,
+            "Error: --version is an option of lvost itself, given on its own: lvost --version",
+        ),
+        (
             ["show", "2", "--library", "x.db"],
             2,
             "Error: --library is an option of lvost itself, given before the command:"

@@ -88,7 +88,7 @@ def test_output_that_takes_nothing_is_one_line(args: list[str]) -> None:
     )
 
 
-@pytest.mark.parametrize("args", [["tracks"], ["show", "2"], ["stats"]])
+@pytest.mark.parametrize("args", [["tracks"], ["show", "2"], ["stats"], ["--help"], ["tracks", "-h"]])
 def test_output_closed_before_the_start_is_one_line(args: list[str]) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "lvost", *args],

@@ -17,7 +17,14 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from lvost.cli import complete, root
-from lvost.cli.printing import GuardedOutput, OutputError, ReaderGoneError, stdout_is_terminal, write
+from lvost.cli.printing import (
+    ClosedOutput,
+    GuardedOutput,
+    OutputError,
+    ReaderGoneError,
+    stdout_is_terminal,
+    write,
+)
 from lvost.core.errors import Answered, ExitCode, LvostError, UsageError
 from lvost.core.matching import suggest
 from lvost.core.text import safe
@@ -368,6 +375,8 @@ def _no_such_option(ctx: Any, name: str, possible: Sequence[str]) -> str:
     Click says it; for one of lvost's own options, where it goes."""
     root = ctx.find_root()
     own = [p for p in root.command.params if name in (*p.opts, *p.secondary_opts)]
+    if ctx is not root and own and getattr(own[0], "is_eager", False):  # --version: it answers alone
+        return f"{name} is an option of lvost itself, given on its own: lvost {name}"
     if ctx is not root and own:
         value = "" if getattr(own[0], "is_flag", True) else f" {own[0].metavar or own[0].name.upper()}"
         return (
@@ -442,9 +451,8 @@ def resolve_format(chosen: FormatChoice | None, json: bool) -> Format:
 def run() -> None:
     """The entry point of ``lvost`` and ``python -m lvost``, which both go by "lvost"
     (the name also picks the completion variable, _LVOST_COMPLETE)."""
-    if sys.stdout is not None:
-        sys.stdout = cast(TextIO, GuardedOutput(sys.stdout))
+    sys.stdout = cast(TextIO, GuardedOutput(sys.stdout if sys.stdout is not None else ClosedOutput()))
     # Pydantic warns, and goes on, when it writes a value that is not of its field's
-    # type: only a library changed by other hands holds one, and lvost says so.
+    # type: only a library changed by other hands holds one, and lvost stops there.
     warnings.filterwarnings("error", message="Pydantic serializer warnings")
     app(prog_name="lvost")

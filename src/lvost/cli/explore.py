@@ -180,13 +180,13 @@ def themes(
     if theme is not None:
         if fields is not None:
             raise UsageError("--fields chooses the columns of the list of themes; leave it out to show one")
-        if fmt is not None and fmt.value != "json":
+        if fmt is not None and fmt.value not in ("json", "table"):  # table: the view, as on a terminal
             raise UsageError(
                 f"one theme is shown whole, not as rows: --format {fmt.value} is for the list of themes;"
                 " --format json gives the one for scripts"
             )
         one = catalog.find_theme(theme)
-        if json or fmt is not None:
+        if json or (fmt is not None and fmt.value == "json"):
             show_json(listings.theme_data(one))
         else:
             show(views.theme_view(catalog, one, console().width))

@@ -4,6 +4,8 @@ and a person reads it), remarks to stderr, tables drawn for the terminal's width
 from __future__ import annotations
 
 import contextlib
+import errno
+import io
 import itertools
 import os
 import sys
@@ -108,6 +110,15 @@ class GuardedOutput:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
+
+
+class ClosedOutput(io.StringIO):
+    """Where standard output would be, when lvost was started with it closed
+    (``>&-``): writing there fails as a descriptor that is not open does, so that
+    help, too, says so rather than nothing."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "it is closed")
 
 
 def show(renderable: RenderableType, out: Console | None = None) -> None:

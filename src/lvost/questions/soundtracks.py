@@ -142,7 +142,8 @@ def exported(path: Path, slug: str) -> SoundtrackFile:
     catalog = catalog_of(path, slug)
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("error")  # Pydantic warns of a value that is not of its field's type
+            # Pydantic warns of a value that is not of its field's type
+            warnings.filterwarnings("error", message="Pydantic serializer warnings")
             return SoundtrackFile.model_validate_json(dumps(catalog.data))
     except (ValueError, TypeError, KeyError, AttributeError, UserWarning) as exc:
         if isinstance(exc, ValidationError):
