@@ -19,7 +19,7 @@ from typer.testing import CliRunner, Result
 from conftest import TERMINAL
 from lvost.cli.main import app
 from lvost.core.errors import UsageError
-from lvost.core.names import BUILT_IN
+from lvost.core.names import BUILT_IN, embedded_path
 from lvost.core.query import parse
 from lvost.format.models import SoundtrackFile
 from lvost.questions.catalog import TrackFilter
@@ -315,3 +315,14 @@ def test_across_soundtracks_a_narrow_table_keeps_the_track_numbers(two: Path, wi
     lines = result.stdout.splitlines()
     rule = next(i for i, line in enumerate(lines) if line.startswith("\u2500"))
     assert "#" in lines[rule - 1].split()
+
+
+def test_a_long_soundtrack_id_folds_rather_than_crowd_out_number_and_title(two: Path) -> None:
+    added = lvost("add", str(embedded_path()))  # its id, made from the album's title, is 47 letters long
+    assert added.exit_code == 0, added.stderr
+    result = lvost("tracks", "kind:song", env={**TERMINAL, "COLUMNS": "50"})
+    lines = result.stdout.splitlines()
+    rule = next(i for i, line in enumerate(lines) if line.startswith("\u2500"))
+    assert lines[rule - 1].split() == ["Soundtrack", "#", "Title"]
+    assert all(len(line) <= 50 for line in lines)
+    assert "Angel Eyes" in result.stdout

@@ -144,12 +144,14 @@ _SHRINK = [
     _Step("main", 20, True),
     _Step("prose", 12, False),
     _Step("list", 6, False),
+    _Step("fixed", 20, False),  # a long id folds, rather than crowd out the rest
     _Step("main", 8, False),
+    _Step("fixed", 8, False),
 ]
 """The order a table too wide for its terminal gives up room: prose, then titles
 or names down to a comfortable width, then list-like columns, then prose and
 titles again; each first without splitting a word, then further. Fixed columns
-(numbers, lengths, ids) never shrink."""
+(numbers, lengths, ids) shrink last, and only an id is ever that long."""
 
 
 def _fit(
