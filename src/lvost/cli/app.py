@@ -17,14 +17,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from lvost.cli import complete, root
-from lvost.cli.printing import (
-    ClosedOutput,
-    GuardedOutput,
-    OutputError,
-    ReaderGoneError,
-    stdout_is_terminal,
-    write,
-)
+from lvost.cli.printing import OutputError, ReaderGoneError, guarded, stdout_is_terminal, write
 from lvost.core.errors import Answered, ExitCode, LvostError, UsageError
 from lvost.core.matching import suggest
 from lvost.core.text import safe
@@ -451,7 +444,7 @@ def resolve_format(chosen: FormatChoice | None, json: bool) -> Format:
 def run() -> None:
     """The entry point of ``lvost`` and ``python -m lvost``, which both go by "lvost"
     (the name also picks the completion variable, _LVOST_COMPLETE)."""
-    sys.stdout = cast(TextIO, GuardedOutput(sys.stdout if sys.stdout is not None else ClosedOutput()))
+    sys.stdout = cast(TextIO, guarded(sys.stdout))
     # Pydantic warns, and goes on, when it writes a value that is not of its field's
     # type: only a library changed by other hands holds one, and lvost stops there.
     warnings.filterwarnings("error", message="Pydantic serializer warnings")

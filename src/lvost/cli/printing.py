@@ -68,20 +68,29 @@ def interactive_terminal() -> bool:
 
 def write(text: str) -> None:
     """Print text as it is; a reader that has gone away ends lvost quietly."""
-    if sys.stdout is None:  # started with it closed (``>&-``)
-        raise OutputError("the output cannot be written (it is closed); give lvost a file or a pipe")
+    out = guarded(sys.stdout)
+    out.write(text)
+    out.flush()
+
+
+def guarded(stream: TextIO | None) -> GuardedOutput:
+    """Standard output ``stream`` as ``GuardedOutput`` (once); ``None``, as Python
+    leaves it when started with it closed, as ``ClosedOutput``."""
+    if isinstance(stream, GuardedOutput):
+        return stream
+    return GuardedOutput(stream if stream is not None else ClosedOutput())
+
+
+@contextlib.contextmanager
+def _writing() -> Iterator[None]:
+    """A failure to write standard output as lvost's: a reader gone, or one line."""
     try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        yield
     except BrokenPipeError:
         raise ReaderGoneError from None
     except OSError as exc:
-        raise _cannot_write(exc) from None
-
-
-def _cannot_write(exc: OSError) -> OutputError:
-    why = exc.strerror or str(exc)
-    return OutputError(f"the output cannot be written ({why}); give lvost a file or a pipe")
+        why = exc.strerror or str(exc)
+        raise OutputError(f"the output cannot be written ({why}); give lvost a file or a pipe") from None
 
 
 class GuardedOutput:
@@ -93,20 +102,12 @@ class GuardedOutput:
         self._stream = stream
 
     def write(self, text: str) -> int:
-        try:
+        with _writing():
             return self._stream.write(text)
-        except BrokenPipeError:
-            raise ReaderGoneError from None
-        except OSError as exc:
-            raise _cannot_write(exc) from None
 
     def flush(self) -> None:
-        try:
+        with _writing():
             self._stream.flush()
-        except BrokenPipeError:
-            raise ReaderGoneError from None
-        except OSError as exc:
-            raise _cannot_write(exc) from None
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
