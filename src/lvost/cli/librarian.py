@@ -30,9 +30,6 @@ from lvost.core.errors import DataFileError, LvostError, StoreError, UsageError
 from lvost.core.text import counted, safe
 from lvost.output import datafiles, listings
 
-_NAMED = 10
-"""How many tracks ``play`` names that it leaves out, before it only counts the rest."""
-
 
 @app.command()
 def soundtracks(
@@ -234,17 +231,14 @@ def play(
     import subprocess
     import tempfile
 
-    from lvost.output.playlists import m3u
+    from lvost.output.playlists import m3u, not_played
     from lvost.questions.catalog import TrackFilter
     from lvost.questions.playing import PLAYER_ENV, opener, playable, player
 
     catalog = load_catalog(soundtrack)
     found = playable(catalog.select_tracks(TrackFilter(query=tuple(as_typed(ctx, query or ())))))
-    for track, why in found.left[:_NAMED]:
-        note(f"not played: {track.number}. {track.title}: {why}")
-    if len(found.left) > _NAMED:  # a library of thousands must not bury the terminal
-        rest = counted(len(found.left) - _NAMED, "more track")
-        note(f"not played: {rest}, without an audio file that is there")
+    for line in not_played(found.left):
+        note(line)
     if not found.files:
         raise LvostError("nothing to play: none of these tracks has an audio file that is there")
     command = player()

@@ -8,7 +8,7 @@ from lvost.core.text import counted, safe
 from lvost.format.models import Track
 
 _NAMED = 10
-"""How many tracks without a file the note names before it only counts the rest."""
+"""How many tracks left out a note names (of a playlist, or of play) before it only counts the rest."""
 
 
 def m3u(tracks: Iterable[Track]) -> tuple[str, list[Track]]:
@@ -36,6 +36,17 @@ def m3u(tracks: Iterable[Track]) -> tuple[str, list[Track]]:
         name = f"{performers} - {track.title}" if performers else track.title
         lines += [f"#EXTINF:{length},{safe(name)}", safe(track.file)]
     return "".join(f"{line}\n" for line in lines), left
+
+
+def not_played(left: Sequence[tuple[Track, str]]) -> list[str]:
+    """The lines that name the tracks ``play`` leaves out, each with why: the first
+    ``_NAMED``, then how many more (a library of thousands must not bury the terminal)."""
+    lines = [f"not played: {track.number}. {track.title}: {why}" for track, why in left[:_NAMED]]
+    if len(left) > _NAMED:
+        lines.append(
+            f"not played: {counted(len(left) - _NAMED, 'more track')}, without an audio file that is there"
+        )
+    return lines
 
 
 def left_out(tracks: Sequence[Track]) -> str:
