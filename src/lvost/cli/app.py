@@ -112,8 +112,8 @@ def run_guarded(invoke: Callable[[], object]) -> int:
         ctx = getattr(exc, "ctx", None)
         option = getattr(exc, "option_name", None)  # Click's NoSuchOption names it
         if ctx is not None and option:
-            told = _no_such_option(ctx, option, [])
-            if not told.startswith("No such option"):
+            told = _where_it_goes(ctx, option)
+            if told is not None:
                 return _fail(told, ExitCode.USAGE)
         hint = f" See '{ctx.command_path} --help'." if ctx is not None else ""
         # Typer checks values with Pydantic, whose messages read differently from ours.
@@ -366,18 +366,24 @@ class QueryCommand(TyperCommand):
 def _no_such_option(ctx: Any, name: str, possible: Sequence[str]) -> str:
     """What to say of an option ``name`` the command ``ctx`` does not have, as
     Click says it; for one of lvost's own options, where it goes."""
+    hint = f" (Possible options: {', '.join(possible)})" if possible else ""
+    return _where_it_goes(ctx, name) or f"No such option: {name}{hint}. See '{ctx.command_path} --help'."
+
+
+def _where_it_goes(ctx: Any, name: str) -> str | None:
+    """Where ``name``, one of lvost's own options given after the command ``ctx``,
+    goes; ``None`` for any other option."""
     root = ctx.find_root()
     own = [p for p in root.command.params if name in (*p.opts, *p.secondary_opts)]
-    if ctx is not root and own and getattr(own[0], "is_eager", False):  # --version: it answers alone
+    if ctx is root or not own:
+        return None
+    if getattr(own[0], "is_eager", False):  # --version: it answers alone
         return f"{name} is an option of lvost itself, given on its own: lvost {name}"
-    if ctx is not root and own:
-        value = "" if getattr(own[0], "is_flag", True) else f" {own[0].metavar or own[0].name.upper()}"
-        return (
-            f"{name} is an option of lvost itself, given before the command:"
-            f" lvost {name}{value} {ctx.info_name} ..."
-        )
-    hint = f" (Possible options: {', '.join(possible)})" if possible else ""
-    return f"No such option: {name}{hint}. See '{ctx.command_path} --help'."
+    value = "" if getattr(own[0], "is_flag", True) else f" {own[0].metavar or own[0].name.upper()}"
+    return (
+        f"{name} is an option of lvost itself, given before the command:"
+        f" lvost {name}{value} {ctx.info_name} ..."
+    )
 
 
 _TYPED = "lvost.terms_as_typed"
